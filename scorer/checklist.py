@@ -1,0 +1,99 @@
+"""Load a YAML checklist in safe mode and validate it, with errors that say where and what."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from scorer.errors import ChecklistError
+from scorer.models import Checklist
+
+DEFAULT_CHECKLIST = "fazhi_2021.yaml"
+
+
+def default_checklist_path() -> Path:
+    """The packaged default checklist (a copy of checklist/fazhi_2021.yaml)."""
+    return Path(str(resources.files("scorer") / "data" / DEFAULT_CHECKLIST))
+
+
+def load_checklist(path: str | Path | None = None) -> Checklist:
+    path = Path(path) if path is not None else default_checklist_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ChecklistError(f"{path}: checklist file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ChecklistError(f"{path}: cannot read checklist ({exc})") from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        _reject_duplicate_keys(path, root)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ChecklistError(f"{path}{line}: invalid YAML: {problem}") from None
+    if not isinstance(data, dict):
+        raise ChecklistError(f"{path}: expected a mapping with id, version, title, sections")
+    try:
+        return Checklist.model_validate(data)
+    except ValidationError as exc:
+        raise ChecklistError(_describe(path, root, exc)) from None
+
+
+def _reject_duplicate_keys(path: Path, node) -> None:
+    """PyYAML keeps the last of two equal keys silently; a checklist author wants to know."""
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key, value in node.value:
+            if key.value in seen:
+                raise ChecklistError(
+                    f"{path}:{key.start_mark.line + 1}: duplicate key {key.value!r} in a mapping"
+                )
+            seen.add(key.value)
+            _reject_duplicate_keys(path, value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _reject_duplicate_keys(path, item)
+
+
+def _describe(path: Path, root, exc: ValidationError) -> str:
+    """One line per problem: file:line: place: what is wrong (what was expected)."""
+    lines = []
+    for error in exc.errors(include_url=False):
+        loc = [part for part in error["loc"] if not _is_union_branch(part)]
+        place = _place(loc) or "(top level)"
+        line = _line_of(root, loc)
+        where = f"{path}:{line}" if line else str(path)
+        lines.append(f"{where}: {place}: {error['msg']}")
+    return "\n".join(lines)
+
+
+def _is_union_branch(part) -> bool:
+    # pydantic names union branches in loc ("str", "list[str]"): not a place in the file
+    return isinstance(part, str) and ("[" in part or part in {"str", "int", "list"})
+
+
+def _place(loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _line_of(root, loc) -> int | None:
+    """The line of the deepest YAML node that the error location reaches."""
+    node, line = root, (root.start_mark.line + 1 if root is not None else None)
+    for part in loc:
+        child = None
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            child = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            child = node.value[part]
+        if child is None:
+            break
+        node, line = child, child.start_mark.line + 1
+    return line

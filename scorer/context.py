@@ -1,0 +1,59 @@
+"""Decide whether a passage reports an achievement, admits a problem, or plans future work.
+
+Two levels, as a reviewer reads: a heading names a part (存在问题 -> everything under it is a
+problem; 下一步工作 -> a plan), and a clause can say so on its own (尚未建立, 有待加强 -> problem;
+下一步, 将继续, 明年 -> plan). Bare words that reports use for achievements too (问题, 不规范,
+将 as the object marker 把) are deliberately not cues.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scorer.models import Context
+
+PROBLEM_PART = re.compile(
+    r"存在(的)?(主要)?(问题|不足)|问题(和|与|及)不足|不足(和|与|及)(原因|问题)|困难(和|与)问题|"
+    r"问题(和|与)困难|薄弱环节|差距(和|与)不足"
+)
+PLAN_PART = re.compile(
+    r"下一步|明年|来年|今后|工作思路|主要思路|工作打算|主要安排|工作安排|工作谋划|工作计划|"
+    r"工作设想|努力方向|工作展望|工作举措和目标"
+)
+PROBLEM_CLAUSE = re.compile(
+    r"尚未|还未|仍未|未能|未建立|未形成|未落实|未完全|没有完全|没有建立|没有单独|没有形成|没有专门|"
+    r"不到位|有待|亟待|亟需|尚需|仍需|还需|薄弱|欠缺|滞后|差距|"
+    r"(存在|仍有|还有|尚有|认识|力量|能力|保障)不足|(?<!补齐)(?<!补)短板|"
+    r"不够|不强|不高|不完善|不健全|不平衡|不充分|不匹配|不相匹配|不及时|不明显|"
+    r"仍有发生|时有发生|仍然存在|依然存在|仍存在|较为突出|问题突出"
+)
+PLAN_CLAUSE = re.compile(
+    r"下一步|明年|来年|今后|新的一年|"
+    r"将(继续|进一步|持续|加快|加大|全面|不断|着力|重点|深入|坚持|积极|大力|努力|力争|争取|于|会|要|逐步)|"
+    r"计划于|拟于|准备将|力争在|争取在"
+)
+_NEXT_YEAR_CUES = "(将|要|计划|拟|力争|争取|继续|重点|工作|年度(推进|工作))"
+
+
+def part_context(heading: str, reported_year: int | None) -> Context | None:
+    """The context a heading gives the part under it, or None when it says nothing."""
+    if PROBLEM_PART.search(heading):
+        return "problem"
+    if PLAN_PART.search(heading) or _mentions_next_year(heading, reported_year):
+        return "plan"
+    return None
+
+
+def clause_context(sentence: str, reported_year: int | None) -> Context | None:
+    """The context a sentence gives itself; a plan to fix a shortcoming is a plan."""
+    if PLAN_CLAUSE.search(sentence) or _mentions_next_year(sentence, reported_year):
+        return "plan"
+    if PROBLEM_CLAUSE.search(sentence):
+        return "problem"
+    return None
+
+
+def _mentions_next_year(text: str, reported_year: int | None) -> bool:
+    if reported_year is None:
+        return False
+    return re.search(rf"{reported_year + 1}年度?{_NEXT_YEAR_CUES}", text) is not None

@@ -1,0 +1,55 @@
+"""Decode report bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (GBK, GB2312).
+
+Detection, not guessing: a BOM decides; otherwise strict UTF-8, then strict GB18030. Both are
+self-checking for Chinese text (random bytes rarely decode strictly as either), and GB18030 is a
+superset of GBK and GB2312, so no detection library is needed for the encodings reports use.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from scorer.errors import InputError
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))
+
+
+def decode(path: str, data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding name). `declared` (e.g. an HTML meta charset) is tried first."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return _strict(path, data, name), name
+    if _looks_binary(data):
+        raise InputError(path, "binary file, not text")
+    candidates = ["utf-8", "gb18030"]
+    if declared:
+        declared = _canonical(declared)
+        candidates = [declared] + [c for c in candidates if c != declared]
+    for name in candidates:
+        try:
+            return data.decode(name), name
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise InputError(path, "cannot decode: not UTF-8 or GB18030/GBK text")
+
+
+def _strict(path: str, data: bytes, name: str) -> str:
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"cannot decode as {name} (byte {exc.start})") from None
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:4096]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte in _CONTROL)
+    return controls > len(head) * 0.05
+
+
+def _canonical(name: str) -> str:
+    name = name.strip().lower()
+    # GB2312 and GBK pages routinely contain characters only GB18030 has: read them as GB18030
+    return "gb18030" if name in {"gb2312", "gbk", "gb18030", "x-gbk", "cp936"} else name

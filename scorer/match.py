@@ -1,0 +1,285 @@
+"""Match checklist elements against the sentences of a segmented report.
+
+Three kinds of hit, strongest first:
+- alias: an alias occurs literally in the sentence (after normalisation), and not inside one
+  of the element's `not_part_of` phrases;
+- terms: every group of a term set has a member in the sentence (负责人 + 出庭);
+- fuzzy: a variant of an alias of 4+ characters. Score = the better of rapidfuzz's
+  character-level `partial_ratio` (a character or two different) and a word-level coverage over
+  jieba words (words inserted, 的/和 added, word order changed); a hit needs FUZZY_THRESHOLD.
+Fuzzy matching runs only for elements with no literal hit in an achievement sentence, and only
+on sentences that share at least half of an alias's character bigrams (an index lookup), so its
+cost stays proportional to what is left to find.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+from rapidfuzz import fuzz
+
+from scorer import words
+from scorer.models import Checklist, Element, MatchKind, Segmented
+from scorer.normalize import normalize
+
+FUZZY_THRESHOLD = 85.0
+"""Lowest fuzzy score that counts as (weak) evidence. Calibrated on the seeds and probes: one
+character different in a 7+ character phrase (86-93), or all words present in another order or
+with one inserted (100 when within twice the phrase's length) pass; a shared two-character word
+in a longer phrase (50-75) does not."""
+NEAR_MISS_FLOOR = 60.0
+"""Below this, no sentence is shown as the near miss of a missing element: nothing is close."""
+FUZZY_MIN_LENGTH = 4
+"""Shorter aliases are words: a variant of a two-character word is another word."""
+_FILLER = {"的", "和", "与", "及", "、", "等", "之", "或", ",", "\"", "(", ")"}
+
+
+@dataclass(frozen=True)
+class Hit:
+    sentence: int
+    kind: MatchKind
+    term: str
+    score: float
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    element: Element
+    aliases: tuple[str, ...]
+    term_sets: tuple[tuple[tuple[str, ...], ...], ...]
+    not_part_of: tuple[str, ...]
+
+    @property
+    def fuzzy_aliases(self) -> tuple[str, ...]:
+        return tuple(alias for alias in self.aliases if len(alias) >= FUZZY_MIN_LENGTH)
+
+
+def _norm(phrase: str) -> str:
+    return normalize(phrase).text.replace("\n", "")
+
+
+def _compile(element: Element) -> _Compiled:
+    term_sets = tuple(
+        tuple(tuple(_norm(t) for t in ([group] if isinstance(group, str) else group)) for group in term_set)
+        for term_set in element.term_sets
+    )
+    return _Compiled(
+        element=element,
+        aliases=tuple(dict.fromkeys(_norm(alias) for alias in element.aliases)),
+        term_sets=term_sets,
+        not_part_of=tuple(_norm(phrase) for phrase in element.not_part_of),
+    )
+
+
+class Matcher:
+    """Compiled once per checklist; `match` is then called once per report."""
+
+    def __init__(self, checklist: Checklist):
+        self.checklist = checklist
+        self.compiled = {element.id: _compile(element) for element in checklist.elements}
+        terms = set()
+        for compiled in self.compiled.values():
+            terms.update(compiled.aliases)
+            for term_set in compiled.term_sets:
+                for group in term_set:
+                    terms.update(group)
+        self.terms = tuple(sorted(terms))
+        self.dictionary_terms = tuple(term for term in self.terms if len(term) <= FUZZY_MIN_LENGTH)
+
+    @cached_property
+    def words(self):
+        return words.tokenizer(self.dictionary_terms)
+
+    @cached_property
+    def _alias_words(self) -> dict[str, list[str]]:
+        return {
+            alias: [w for w in words.cut(self.words, alias) if w not in _FILLER]
+            for compiled in self.compiled.values()
+            for alias in compiled.fuzzy_aliases
+        }
+
+    def match(self, doc: Segmented) -> dict[str, list[Hit]]:
+        """Hits per element id: literal ones for every element, fuzzy ones where needed."""
+        located = _Located(doc)
+        positions = {term: located.positions(term) for term in self.terms}
+        hits: dict[str, list[Hit]] = {}
+        fuzzy_wanted = []
+        for element_id, compiled in self.compiled.items():
+            found = self._literal_hits(compiled, located, positions)
+            hits[element_id] = found
+            if not any(doc.sentences[hit.sentence].context == "achievement" for hit in found):
+                fuzzy_wanted.append(element_id)
+        if fuzzy_wanted:
+            fuzzy = _Fuzzy(self, doc)
+            for element_id in fuzzy_wanted:
+                hits[element_id] = hits[element_id] + fuzzy.hits(self.compiled[element_id], hits[element_id])
+        return hits
+
+    def near_miss(self, doc: Segmented, element_id: str) -> Hit | None:
+        """The sentence closest to an element that has no evidence at all, if any is close."""
+        best = _Fuzzy(self, doc).best(self.compiled[element_id], min_length=3)
+        return best if best is not None and best.score >= NEAR_MISS_FLOOR else None
+
+    def _literal_hits(self, compiled: _Compiled, located: _Located, positions) -> list[Hit]:
+        by_sentence: dict[int, Hit] = {}
+        for alias in compiled.aliases:
+            for at in positions[alias]:
+                if _inside_longer(located.text, at, alias, compiled.not_part_of):
+                    continue
+                sentence = located.sentence_at(at)
+                if sentence is not None and sentence not in by_sentence:
+                    by_sentence[sentence] = Hit(sentence, "alias", alias, 100.0)
+        for term_set in compiled.term_sets:
+            sentence_sets = [
+                set().union(*(located.sentences_of(positions[term]) for term in group)) for group in term_set
+            ]
+            for sentence in set.intersection(*sentence_sets):
+                if sentence not in by_sentence:
+                    label = "+".join("/".join(group) for group in term_set)
+                    by_sentence[sentence] = Hit(sentence, "terms", label, 100.0)
+        return [by_sentence[index] for index in sorted(by_sentence)]
+
+
+class _Located:
+    """Positions of terms in the normalised text, and the sentence each position falls in."""
+
+    def __init__(self, doc: Segmented):
+        self.text = doc.normalized
+        self.starts = [sentence.norm_start for sentence in doc.sentences]
+        self.ends = [sentence.norm_end for sentence in doc.sentences]
+
+    def positions(self, term: str) -> list[int]:
+        found = []
+        at = self.text.find(term)
+        while at != -1:
+            found.append(at)
+            at = self.text.find(term, at + 1)
+        return found
+
+    def sentence_at(self, position: int) -> int | None:
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index if index >= 0 and position < self.ends[index] else None
+
+    def sentences_of(self, positions: list[int]) -> set[int]:
+        return {index for index in map(self.sentence_at, positions) if index is not None}
+
+
+def _inside_longer(text: str, at: int, alias: str, longer: tuple[str, ...]) -> bool:
+    for phrase in longer:
+        offset = phrase.find(alias)
+        while offset != -1:
+            if at - offset >= 0 and text.startswith(phrase, at - offset):
+                return True
+            offset = phrase.find(alias, offset + 1)
+    return False
+
+
+class _Fuzzy:
+    """Fuzzy scoring of aliases against the sentences of one report."""
+
+    def __init__(self, matcher: Matcher, doc: Segmented):
+        self.matcher = matcher
+        self.sentences = [sentence.text for sentence in doc.sentences]
+        self._bigrams: dict[str, list[int]] = defaultdict(list)
+        for index, text in enumerate(self.sentences):
+            for bigram in {text[i : i + 2] for i in range(len(text) - 1)}:
+                self._bigrams[bigram].append(index)
+        self._words: dict[int, list[str]] = {}
+
+    def hits(self, compiled: _Compiled, literal: list[Hit]) -> list[Hit]:
+        taken = {hit.sentence for hit in literal}
+        found = []
+        for index, (score, alias) in sorted(self._scores(compiled.fuzzy_aliases).items()):
+            # a sentence holding an alias literally was judged by the literal rules (not_part_of)
+            literal_here = any(a in self.sentences[index] for a in compiled.aliases)
+            if index not in taken and not literal_here and score >= FUZZY_THRESHOLD:
+                found.append(Hit(index, "fuzzy", alias, round(score, 1)))
+        return found
+
+    def best(self, compiled: _Compiled, min_length: int) -> Hit | None:
+        aliases = tuple(alias for alias in compiled.aliases if len(alias) >= min_length)
+        scores = self._scores(aliases)
+        if not scores:
+            return None
+        index, (score, alias) = max(scores.items(), key=lambda item: (item[1][0], -item[0]))
+        return Hit(index, "fuzzy", alias, round(score, 1))
+
+    def _scores(self, aliases: tuple[str, ...]) -> dict[int, tuple[float, str]]:
+        """Best (score, alias) per candidate sentence."""
+        best: dict[int, tuple[float, str]] = {}
+        for alias in aliases:
+            for index in self._candidates(alias):
+                score = self._similarity(alias, index)
+                if score > best.get(index, (0.0, ""))[0]:
+                    best[index] = (score, alias)
+        return best
+
+    def _candidates(self, alias: str) -> list[int]:
+        bigrams = {alias[i : i + 2] for i in range(len(alias) - 1)}
+        counts = Counter(index for bigram in bigrams for index in self._bigrams.get(bigram, ()))
+        needed = max(1, len(bigrams) / 2)
+        return [index for index, count in counts.items() if count >= needed]
+
+    def _similarity(self, alias: str, index: int) -> float:
+        return max(_char_score(alias, self.sentences[index]), self._word_score(alias, index))
+
+    def _word_score(self, alias: str, index: int) -> float:
+        """Share of the alias's characters whose words occur in the sentence close together: on
+        average at most two inserted characters between words (重大[行政]执法决定[的]法制审核), else
+        scaled down (执法 and 责任制 in "谁执法谁普法"责任制 are not 执法责任制)."""
+        alias_words = self.matcher._alias_words.get(alias) or []
+        if len(alias_words) < 2:
+            return 0.0
+        if index not in self._words:
+            self._words[index] = words.cut(self.matcher.words, self.sentences[index])
+        starts: dict[str, list[int]] = defaultdict(list)
+        offset = 0
+        for word in self._words[index]:
+            starts[word].append(offset)
+            offset += len(word)
+        present = [word for word in alias_words if word in starts]
+        if not present:
+            return 0.0
+        coverage = 100.0 * sum(map(len, present)) / sum(map(len, alias_words))
+        window = _min_window([[(at, at + len(word)) for at in starts[word]] for word in set(present)])
+        return coverage if window <= len(alias) + 2 * (len(alias_words) - 1) else coverage * 0.8
+
+
+def _char_score(alias: str, sentence: str) -> float:
+    """partial_ratio over a window as long as the alias. rapidfuzz also aligns a shorter window
+    at either end of the sentence, where a shared prefix alone (法治政府建设|组织 against
+    法治政府建设示范) would score 86; such an alignment is widened to the alias's length."""
+    aligned = fuzz.partial_ratio_alignment(alias, sentence)
+    if aligned is None:
+        return 0.0
+    start, end = aligned.dest_start, aligned.dest_end
+    if end - start >= len(alias) or len(sentence) <= len(alias):
+        return aligned.score
+    if start == 0:
+        end = start + len(alias)
+    else:
+        start = max(0, end - len(alias))
+    return fuzz.ratio(alias, sentence[start:end])
+
+
+def _min_window(occurrences: list[list[tuple[int, int]]]) -> int:
+    """Smallest character span that holds one occurrence of every word."""
+    events = sorted((start, end, word) for word, spans in enumerate(occurrences) for start, end in spans)
+    need = len(occurrences)
+    best = None
+    count: Counter[int] = Counter()
+    left = 0
+    for right, (_start, end, word) in enumerate(events):
+        count[word] += 1
+        while len(count) == need:
+            span = max(e for _s, e, _w in events[left : right + 1]) - events[left][0]
+            best = span if best is None else min(best, span)
+            count[events[left][2]] -= 1
+            if count[events[left][2]] == 0:
+                del count[events[left][2]]
+            left += 1
+    return best if best is not None else 10**9
+

@@ -1,0 +1,196 @@
+"""The data passed between stages, and the checklist schema.
+
+Stages: ingest -> SourceText; segment -> Segmented (sentences with headings and context);
+match -> Evidence per element; score -> Analysis, which every renderer reads and none changes.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Status = Literal["covered", "partial", "planned", "problem", "missing"]
+STATUSES: tuple[Status, ...] = ("covered", "partial", "planned", "problem", "missing")
+Context = Literal["achievement", "problem", "plan"]
+MatchKind = Literal["alias", "terms", "fuzzy"]
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Weight = Literal[1, 2, 3]
+TIER_BY_WEIGHT = {3: "core", 2: "standard", 1: "minor"}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- checklist schema -------------------------------------------------------------------------
+
+
+class Element(_Strict):
+    """One required element and the phrasings that evidence it."""
+
+    id: Id
+    name: Phrase
+    weight: Weight
+    aliases: list[Phrase] = Field(min_length=1)
+    term_sets: list[list[Phrase | list[Phrase]]] = []
+    not_part_of: list[Phrase] = []
+    parts: list[Id] = []
+
+    @property
+    def tier(self) -> str:
+        return TIER_BY_WEIGHT[self.weight]
+
+
+class Section(_Strict):
+    id: Id
+    title: Phrase
+    elements: list[Element] = Field(min_length=1)
+
+
+class StructurePart(_Strict):
+    """A required part of the report as a document (checked on headings, not sentences)."""
+
+    id: Id
+    name: Phrase
+    weight: Weight
+    cues: list[Phrase] = Field(min_length=1)
+
+
+class Checklist(_Strict):
+    id: Id
+    version: Phrase
+    title: Phrase
+    sections: list[Section] = Field(min_length=1)
+    structure: list[StructurePart] = []
+
+    @model_validator(mode="after")
+    def _ids_unique_and_parts_known(self) -> Checklist:
+        seen: set[str] = set()
+        for where, item_id in self._all_ids():
+            if item_id in seen:
+                raise ValueError(f"duplicate id {item_id!r} at {where}; every id must be unique")
+            seen.add(item_id)
+        for s, section in enumerate(self.sections):
+            for e, element in enumerate(section.elements):
+                for part in element.parts:
+                    if part not in seen or part == element.id:
+                        raise ValueError(
+                            f"sections[{s}].elements[{e}].parts names {part!r}, "
+                            "which is not another element of this checklist"
+                        )
+        return self
+
+    def _all_ids(self):
+        for s, section in enumerate(self.sections):
+            yield f"sections[{s}].id", section.id
+            for e, element in enumerate(section.elements):
+                yield f"sections[{s}].elements[{e}].id", element.id
+        for p, part in enumerate(self.structure):
+            yield f"structure[{p}].id", part.id
+
+    @property
+    def elements(self) -> list[Element]:
+        return [element for section in self.sections for element in section.elements]
+
+
+# --- ingest and segment -----------------------------------------------------------------------
+
+
+class SourceText(_Strict):
+    """A decoded input: `text` is what the reviewer has; every offset in the output indexes it."""
+
+    path: str
+    text: str
+    encoding: str
+    format: str
+
+
+class Sentence(_Strict):
+    """A sentence (or ;-clause): `text` is normalised[norm_start:norm_end]; start/end index the
+    original text."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    norm_start: int
+    norm_end: int
+    heading: tuple[str, ...]
+    context: Context
+    is_heading: bool = False
+
+
+class Segmented(_Strict):
+    source: SourceText
+    normalized: str
+    sentences: list[Sentence]
+    reported_year: int | None
+
+
+# --- match and score --------------------------------------------------------------------------
+
+
+class Evidence(_Strict):
+    """A sentence that mentions an element. `text` == source text[start:end]."""
+
+    text: str
+    start: int
+    end: int
+    heading: str
+    context: Context
+    match: MatchKind
+    term: str
+    score: float
+
+
+class NearMiss(_Strict):
+    """The sentence closest to a missing element, so a reviewer can judge the miss."""
+
+    text: str
+    start: int
+    end: int
+    heading: str
+    term: str
+    score: float
+
+
+class ElementResult(_Strict):
+    id: str
+    name: str
+    section: str
+    weight: int
+    status: Status
+    score: float
+    evidence: list[Evidence]
+    parts: dict[str, Status] = {}
+    near_miss: NearMiss | None = None
+
+
+class SectionResult(_Strict):
+    id: str
+    title: str
+    score: float
+    elements: list[str]
+
+
+class ChecklistRef(_Strict):
+    id: str
+    version: str
+
+
+class Analysis(_Strict):
+    """Everything known about one report, computed once; renderers only read it."""
+
+    source: str
+    checklist: ChecklistRef
+    overall_score: float
+    sections: list[SectionResult]
+    elements: list[ElementResult]
+    gaps: list[str]
+    counts: dict[Status, int]
+
+    def element(self, element_id: str) -> ElementResult:
+        return next(result for result in self.elements if result.id == element_id)

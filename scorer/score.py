@@ -1,0 +1,156 @@
+"""Turn hits into statuses, scores and gaps: the Analysis every renderer reads. Never prints.
+
+Status of an element, from its evidence:
+- covered: a literal (alias or term-set) hit in an achievement sentence;
+- partial: only fuzzy achievement evidence, or an umbrella element with some parts evidenced;
+- problem: only shortcoming mentions (or shortcoming and plan mentions: the report admits the
+  gap, and the plan is how it means to close it);
+- planned: only plan mentions;
+- missing: no mention at all.
+Credit: covered 1, partial 0.5, else 0; a score is weighted credit / weighted total x 100.
+"""
+
+from __future__ import annotations
+
+from scorer.match import Hit, Matcher
+from scorer.models import (
+    STATUSES,
+    Analysis,
+    ChecklistRef,
+    Element,
+    ElementResult,
+    Evidence,
+    NearMiss,
+    SectionResult,
+    Segmented,
+    Status,
+)
+
+CREDIT: dict[Status, float] = {"covered": 1.0, "partial": 0.5, "planned": 0.0, "problem": 0.0, "missing": 0.0}
+_CONTEXT_ORDER = {"achievement": 0, "problem": 1, "plan": 2}
+
+
+def analyse(doc: Segmented, matcher: Matcher) -> Analysis:
+    checklist = matcher.checklist
+    hits = matcher.match(doc)
+    evidence = {element_id: _evidence(doc, found) for element_id, found in hits.items()}
+    own_status = {element_id: _status(found) for element_id, found in evidence.items()}
+
+    results: list[ElementResult] = []
+    for section in checklist.sections:
+        for element in section.elements:
+            status, items, parts = _umbrella(element, own_status, evidence)
+            near = _near_miss(doc, matcher, element.id) if status == "missing" else None
+            results.append(
+                ElementResult(
+                    id=element.id,
+                    name=element.name,
+                    section=section.id,
+                    weight=element.weight,
+                    status=status,
+                    score=CREDIT[status] * 100,
+                    evidence=items,
+                    parts=parts,
+                    near_miss=near,
+                )
+            )
+    by_id = {result.id: result for result in results}
+    sections = [
+        SectionResult(
+            id=section.id,
+            title=section.title,
+            score=weighted_score([by_id[e.id] for e in section.elements]),
+            elements=[e.id for e in section.elements],
+        )
+        for section in checklist.sections
+    ]
+    order = {result.id: position for position, result in enumerate(results)}
+    gaps = sorted((r for r in results if r.status != "covered"), key=lambda r: (-r.weight, order[r.id]))
+    return Analysis(
+        source=doc.source.path,
+        checklist=ChecklistRef(id=checklist.id, version=checklist.version),
+        overall_score=weighted_score(results),
+        sections=sections,
+        elements=results,
+        gaps=[r.id for r in gaps],
+        counts={status: sum(r.status == status for r in results) for status in STATUSES},
+    )
+
+
+def weighted_score(results: list[ElementResult]) -> float:
+    total = sum(r.weight for r in results)
+    earned = sum(r.weight * CREDIT[r.status] for r in results)
+    return round(100.0 * earned / total, 1) if total else 0.0
+
+
+def _evidence(doc: Segmented, hits: list[Hit]) -> list[Evidence]:
+    items = []
+    for hit in hits:
+        sentence = doc.sentences[hit.sentence]
+        items.append(
+            Evidence(
+                text=doc.source.text[sentence.start : sentence.end],
+                start=sentence.start,
+                end=sentence.end,
+                heading=" > ".join(sentence.heading),
+                context=sentence.context,
+                match=hit.kind,
+                term=hit.term,
+                score=hit.score,
+            )
+        )
+    return sorted(items, key=lambda e: (_CONTEXT_ORDER[e.context], e.start))
+
+
+def _status(items: list[Evidence]) -> Status:
+    achievements = [e for e in items if e.context == "achievement"]
+    if any(e.match != "fuzzy" for e in achievements):
+        return "covered"
+    if achievements:
+        return "partial"
+    if any(e.context == "problem" for e in items):
+        return "problem"
+    if items:
+        return "planned"
+    return "missing"
+
+
+def _umbrella(element: Element, own_status, evidence) -> tuple[Status, list[Evidence], dict[str, Status]]:
+    """An umbrella is covered when claimed as a whole or when all its parts are covered, and
+    partial when only some parts are evidenced. Parts never borrow the umbrella's evidence."""
+    status = own_status[element.id]
+    items = evidence[element.id]
+    if not element.parts:
+        return status, items, {}
+    parts = {part: own_status[part] for part in element.parts}
+    if status == "covered":
+        return status, items, parts
+    evidenced = [part for part, part_status in parts.items() if part_status in ("covered", "partial")]
+    if len(evidenced) == len(parts) and all(parts[p] == "covered" for p in evidenced):
+        status = "covered"
+    elif evidenced:
+        status = "partial"
+    else:
+        return status, items, parts
+    seen = {(e.start, e.end) for e in items}
+    borrowed = [e for part in evidenced for e in evidence[part] if e.context == "achievement"]
+    for item in borrowed:
+        if (item.start, item.end) not in seen:
+            seen.add((item.start, item.end))
+            items = items + [item]
+    return status, sorted(items, key=lambda e: (_CONTEXT_ORDER[e.context], e.start)), parts
+
+
+def _near_miss(doc: Segmented, matcher: Matcher, element_id: str) -> NearMiss | None:
+    hit = matcher.near_miss(doc, element_id)
+    if hit is None:
+        return None
+    sentence = doc.sentences[hit.sentence]
+    return NearMiss(
+        text=doc.source.text[sentence.start : sentence.end],
+        start=sentence.start,
+        end=sentence.end,
+        heading=" > ".join(sentence.heading),
+        term=hit.term,
+        score=hit.score,
+    )

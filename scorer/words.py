@@ -1,0 +1,31 @@
+"""Word segmentation with jieba, loaded once per process with the checklist's terms.
+
+Used by the fuzzy matcher only: comparing words rather than characters is what lets
+"重大行政执法决定的法制审核" evidence the phrase "重大执法决定法制审核" (a word inserted, 的 added)
+and "全过程执法记录" evidence "执法全过程记录" (word order). The checklist's terms form the user
+dictionary, so that a domain term (法制审核, 双随机, 权责清单) is one word on both sides.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from importlib import resources
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
+
+@lru_cache(maxsize=4)
+def tokenizer(terms: tuple[str, ...]) -> jieba.Tokenizer:
+    """A jieba tokenizer over scorer/data/words.txt plus `terms` (built once per term set)."""
+    words = jieba.Tokenizer(str(resources.files("scorer") / "data" / "words.txt"))
+    words.initialize()
+    for term in terms:
+        words.add_word(term)
+    return words
+
+
+def cut(words: jieba.Tokenizer, text: str) -> list[str]:
+    return words.lcut(text, HMM=False)

@@ -200,19 +200,22 @@ class _Fuzzy:
         return found
 
     def best(self, compiled: _Compiled, min_length: int) -> Hit | None:
+        """The closest sentence by shared words; a character-level score below the fuzzy
+        threshold is alignment noise over long sentences, not closeness, and is not counted."""
         aliases = tuple(alias for alias in compiled.aliases if len(alias) >= min_length)
-        scores = self._scores(aliases)
+        scores = self._scores(aliases, char_floor=FUZZY_THRESHOLD)
         if not scores:
             return None
         index, (score, alias) = max(scores.items(), key=lambda item: (item[1][0], -item[0]))
         return Hit(index, "fuzzy", alias, round(score, 1))
 
-    def _scores(self, aliases: tuple[str, ...]) -> dict[int, tuple[float, str]]:
+    def _scores(self, aliases: tuple[str, ...], char_floor: float = 0.0) -> dict[int, tuple[float, str]]:
         """Best (score, alias) per candidate sentence."""
         best: dict[int, tuple[float, str]] = {}
         for alias in aliases:
             for index in self._candidates(alias):
-                score = self._similarity(alias, index)
+                char_score = _char_score(alias, self.sentences[index])
+                score = max(char_score if char_score >= char_floor else 0.0, self._word_score(alias, index))
                 if score > best.get(index, (0.0, ""))[0]:
                     best[index] = (score, alias)
         return best
@@ -223,13 +226,11 @@ class _Fuzzy:
         needed = max(1, len(bigrams) / 2)
         return [index for index, count in counts.items() if count >= needed]
 
-    def _similarity(self, alias: str, index: int) -> float:
-        return max(_char_score(alias, self.sentences[index]), self._word_score(alias, index))
-
     def _word_score(self, alias: str, index: int) -> float:
         """Share of the alias's characters whose words occur in the sentence close together: on
-        average at most two inserted characters between words (重大[行政]执法决定[的]法制审核), else
-        scaled down (执法 and 责任制 in "谁执法谁普法"责任制 are not 执法责任制)."""
+        average at most two inserted characters between words (重大[行政]执法决定[的]法制审核); a
+        wider spread scales the score down in proportion (执法 and 责任制 in "谁执法谁普法"责任制
+        are not 执法责任制; three common words scattered over a long sentence are nothing)."""
         alias_words = self.matcher._alias_words.get(alias) or []
         if len(alias_words) < 2:
             return 0.0
@@ -245,7 +246,8 @@ class _Fuzzy:
             return 0.0
         coverage = 100.0 * sum(map(len, present)) / sum(map(len, alias_words))
         window = _min_window([[(at, at + len(word)) for at in starts[word]] for word in set(present)])
-        return coverage if window <= len(alias) + 2 * (len(alias_words) - 1) else coverage * 0.8
+        allowed = sum(map(len, present)) + 2 * (len(present) - 1)
+        return coverage * min(1.0, allowed / window)
 
 
 def _char_score(alias: str, sentence: str) -> float:

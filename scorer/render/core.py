@@ -1,0 +1,87 @@
+"""What every output format shares: the Reporter protocol, atomic files, output names, labels."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import IO, Protocol, TypeVar
+
+from scorer.models import Analysis, Status
+
+STATUS_LABEL: dict[Status, str] = {
+    "covered": "已覆盖",
+    "partial": "部分覆盖",
+    "planned": "仅有计划",
+    "problem": "仅列为问题",
+    "missing": "缺失",
+}
+STATUS_SYMBOL: dict[Status, str] = {
+    "covered": "✔",
+    "partial": "◐",
+    "planned": "➜",
+    "problem": "⚠",
+    "missing": "✘",
+}
+TIER_LABEL = {3: "核心", 2: "一般", 1: "次要"}
+T = TypeVar("T")
+
+
+class Reporter(Protocol):
+    """An output format. `report` writes one analysis to `outfile` and returns its score."""
+
+    report_type: str
+
+    def report(self, analysis: Analysis, outfile: IO[str]) -> float: ...
+
+
+def render_report(path: Path, reporter: Reporter, analysis: Analysis) -> float:
+    """Write one report file with `reporter`, atomically (see write_atomic)."""
+    return write_atomic(path, lambda outfile: reporter.report(analysis, outfile))
+
+
+def write_atomic(path: Path, write: Callable[[IO[str]], T]) -> T:
+    """Run `write` on a temporary file beside `path`, then move it into place: a reader sees the
+    old file or the whole new one, and a failure leaves no half-written file behind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as outfile:
+            result = write(outfile)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return result
+
+
+def output_stems(paths: Iterable[Path]) -> dict[Path, str]:
+    """A distinct output name per input: its stem, or, where stems collide, the stem prefixed
+    with as many parent folders as it takes (a/report.txt, b/report.txt -> a__report, b__report)."""
+    paths = list(dict.fromkeys(paths))
+    depth = {path: 0 for path in paths}
+    while True:
+        names = {path: _name(path, depth[path]) for path in paths}
+        seen: dict[str, list[Path]] = {}
+        for path, name in names.items():
+            seen.setdefault(name, []).append(path)
+        clashes = [group for group in seen.values() if len(group) > 1]
+        if not clashes:
+            return names
+        progressed = False
+        for group in clashes:
+            for path in group:
+                if depth[path] < len(path.resolve().parent.parts) - 1:
+                    depth[path] += 1
+                    progressed = True
+        if not progressed:  # identical paths cannot be told apart: number them
+            for group in clashes:
+                for number, path in enumerate(group[1:], start=2):
+                    names[path] = f"{names[path]}__{number}"
+            return names
+
+
+def _name(path: Path, depth: int) -> str:
+    parents = path.resolve().parent.parts[len(path.resolve().parent.parts) - depth :] if depth else ()
+    return "__".join([*parents, path.stem])

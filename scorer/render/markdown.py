@@ -1,0 +1,100 @@
+"""Markdown gap report: summary, section table, gaps first, then the evidence for what is covered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO
+
+from scorer.models import Analysis, ElementResult, Evidence
+from scorer.render.core import STATUS_LABEL, STATUS_SYMBOL, TIER_LABEL
+from scorer.render.text import one_line, shorten
+
+EVIDENCE_SHOWN = 3
+_CONTEXT_LABEL = {"achievement": "成效", "problem": "问题", "plan": "计划"}
+_MATCH_LABEL = {"alias": "原词", "terms": "词组", "fuzzy": "近似"}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _counts(analysis: Analysis) -> str:
+    return " · ".join(f"{STATUS_SYMBOL[s]} {STATUS_LABEL[s]} {n}" for s, n in analysis.counts.items())
+
+
+def _where(item: Evidence) -> str:
+    heading = item.heading or "(无标题)"
+    how = f"{_MATCH_LABEL[item.match]} “{item.term}”"
+    if item.match == "fuzzy":
+        how += f" 相似度 {item.score:g}"
+    return f"{heading} · {_CONTEXT_LABEL[item.context]} · {how} · 字符 {item.start}–{item.end}"
+
+
+def _gap_detail(result: ElementResult) -> str:
+    if result.status == "missing":
+        near = result.near_miss
+        if near is None:
+            return "报告中没有相近的表述"
+        return f"最接近: “{shorten(near.text, 60)}” (近似 “{near.term}”, 相似度 {near.score:g})"
+    if result.parts:
+        parts = ", ".join(f"{STATUS_SYMBOL[s]} `{p}`" for p, s in result.parts.items())
+        return f"分项: {parts}"
+    first = result.evidence[0]
+    return f"见于: “{shorten(first.text, 60)}” ({_CONTEXT_LABEL[first.context]})"
+
+
+class MarkdownReporter:
+    report_type = "markdown"
+
+    def report(self, analysis: Analysis, outfile: IO[str]) -> float:
+        outfile.write("\n".join(self.lines(analysis)) + "\n")
+        return analysis.overall_score
+
+    def lines(self, analysis: Analysis) -> list[str]:
+        by_id = {r.id: r for r in analysis.elements}
+        out = [
+            f"# 法治政府建设年度报告要素评估: {Path(analysis.source).stem}",
+            "",
+            "| 项目 | 结果 |",
+            "|---|---|",
+            f"| 文件 | `{_cell(analysis.source)}` |",
+            f"| 清单 | `{analysis.checklist.id}` 版本 {analysis.checklist.version} |",
+            f"| 总分 | **{analysis.overall_score:g}** / 100 |",
+            f"| 要素 | {_counts(analysis)} |",
+            "",
+            "## 各部分得分",
+            "",
+            "| 部分 | 得分 | 已覆盖 / 要素 |",
+            "|---|---:|---:|",
+        ]
+        for section in analysis.sections:
+            covered = sum(by_id[e].status == "covered" for e in section.elements)
+            out.append(f"| {section.title} (`{section.id}`) | {section.score:g} | {covered} / {len(section.elements)} |")
+        out += ["", f"## 缺项 ({len(analysis.gaps)})", ""]
+        if analysis.gaps:
+            out += [
+                "未覆盖的要素, 核心要素在前。“仅有计划”与“仅列为问题”不计为覆盖。",
+                "",
+                "| | 要素 | 层级 | 状态 | 说明 |",
+                "|---|---|---|---|---|",
+            ]
+            for element_id in analysis.gaps:
+                r = by_id[element_id]
+                out.append(
+                    f"| {STATUS_SYMBOL[r.status]} | {_cell(r.name)} (`{r.id}`) | {TIER_LABEL[r.weight]} "
+                    f"| {STATUS_LABEL[r.status]} | {_cell(_gap_detail(r))} |"
+                )
+        else:
+            out.append("清单中的要素全部覆盖。")
+        out += ["", "## 证据", "", "每个已覆盖 (或部分覆盖) 的要素, 附报告原文及其所在标题。", ""]
+        for r in analysis.elements:
+            if r.status not in ("covered", "partial"):
+                continue
+            out += [f"### {STATUS_SYMBOL[r.status]} {r.name} (`{r.id}`) · {STATUS_LABEL[r.status]}", ""]
+            if r.parts:
+                out += [", ".join(f"{STATUS_SYMBOL[s]} `{p}` {STATUS_LABEL[s]}" for p, s in r.parts.items()), ""]
+            for item in r.evidence[:EVIDENCE_SHOWN]:
+                out += [f"> {one_line(item.text)}", ">", f"> — {_where(item)}", ""]
+            if len(r.evidence) > EVIDENCE_SHOWN:
+                out += [f"另有 {len(r.evidence) - EVIDENCE_SHOWN} 处证据 (见 JSON 输出)。", ""]
+        return out

@@ -1,0 +1,74 @@
+"""Terminal scorecard with rich: title, overall score, a row per section with a bar, the gaps."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from rich.bar import Bar
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from scorer.models import Analysis
+from scorer.render.core import STATUS_LABEL, STATUS_SYMBOL, TIER_LABEL
+from scorer.render.text import shorten
+
+_STATUS_STYLE = {"covered": "green", "partial": "yellow", "planned": "cyan", "problem": "magenta", "missing": "red"}
+WIDTH_OFF_TERMINAL = 110
+
+
+def _score_style(score: float) -> str:
+    return "green" if score >= 80 else "yellow" if score >= 60 else "red"
+
+
+class TableReporter:
+    report_type = "table"
+
+    def report(self, analysis: Analysis, outfile: IO[str]) -> float:
+        terminal = outfile.isatty()
+        console = Console(file=outfile, width=None if terminal else WIDTH_OFF_TERMINAL, no_color=not terminal)
+        console.print(self.scorecard(analysis))
+        return analysis.overall_score
+
+    def scorecard(self, analysis: Analysis) -> Panel:
+        by_id = {r.id: r for r in analysis.elements}
+        header = Text.assemble(
+            ("总分 ", "bold"),
+            (f"{analysis.overall_score:g}", f"bold {_score_style(analysis.overall_score)}"),
+            " / 100    ",
+            *[(f"{STATUS_SYMBOL[s]} {STATUS_LABEL[s]} {n}   ", _STATUS_STYLE[s]) for s, n in analysis.counts.items()],
+        )
+        sections = Table(box=None, pad_edge=False, expand=False)
+        sections.add_column("部分")
+        sections.add_column("得分", justify="right")
+        sections.add_column("", width=22)
+        sections.add_column("已覆盖", justify="right")
+        for section in analysis.sections:
+            covered = sum(by_id[e].status == "covered" for e in section.elements)
+            sections.add_row(
+                section.title,
+                Text(f"{section.score:g}", style=_score_style(section.score)),
+                Bar(size=100, begin=0, end=section.score, width=20, color=_score_style(section.score)),
+                f"{covered}/{len(section.elements)}",
+            )
+        gaps = Table(box=None, pad_edge=False, title="缺项 (核心在前)", title_justify="left", expand=False)
+        for name in ("", "层级", "要素", "状态", "最接近的句子 / 出处"):
+            gaps.add_column(name)
+        for element_id in analysis.gaps:
+            r = by_id[element_id]
+            if r.status == "missing":
+                detail = f"{shorten(r.near_miss.text, 34)} ({r.near_miss.score:g})" if r.near_miss else "—"
+            else:
+                detail = shorten(r.evidence[0].text, 34) if r.evidence else "—"
+            gaps.add_row(
+                Text(STATUS_SYMBOL[r.status], style=_STATUS_STYLE[r.status]),
+                TIER_LABEL[r.weight],
+                f"{r.name} [dim]{r.id}[/]",
+                Text(STATUS_LABEL[r.status], style=_STATUS_STYLE[r.status]),
+                detail,
+            )
+        title = f"[bold]{analysis.source}[/]  [dim]清单 {analysis.checklist.id} {analysis.checklist.version}[/]"
+        body = [header, Text(""), sections, Text("")]
+        body.append(gaps if analysis.gaps else Text("清单中的要素全部覆盖。", style="green"))
+        return Panel(Group(*body), title=title, title_align="left")

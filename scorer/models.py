@@ -134,7 +134,8 @@ class Segmented(_Strict):
 
 
 class Evidence(_Strict):
-    """A sentence that mentions an element. `text` == source text[start:end]."""
+    """A sentence that mentions an element. `text` == source text[start:end]. `figures` and
+    `documents` are what makes it specific: numbers with a unit, percentages, counts; 《…》 names."""
 
     text: str
     start: int
@@ -144,6 +145,9 @@ class Evidence(_Strict):
     match: MatchKind
     term: str
     score: float
+    figures: list[str] = []
+    documents: list[str] = []
+    specific: bool = False
 
 
 class NearMiss(_Strict):
@@ -167,6 +171,8 @@ class ElementResult(_Strict):
     evidence: list[Evidence]
     parts: dict[str, Status] = {}
     near_miss: NearMiss | None = None
+    specific_share: float | None = None
+    """Share of the achievement evidence that is specific; None without achievement evidence."""
 
 
 class SectionResult(_Strict):
@@ -181,6 +187,32 @@ class ChecklistRef(_Strict):
     version: str
 
 
+class Metadata(_Strict):
+    """Facts read from the report's text; each None when not found, never invented."""
+
+    title: str | None = None
+    issuer: str | None = None
+    year: int | None = None
+    published: str | None = None  # YYYY-MM-DD
+    doc_number: str | None = None
+    document_type: Literal["annual_report", "other"] = "annual_report"
+
+
+class StructureResult(_Strict):
+    """One required part of the report: found or missing, and the heading or passage carrying it."""
+
+    id: str
+    name: str
+    status: Literal["found", "missing"]
+    heading: str | None = None
+
+
+class Timeliness(_Strict):
+    status: Literal["on_time", "late", "unknown"]
+    deadline: str | None = None  # YYYY-MM-DD
+    published: str | None = None  # YYYY-MM-DD
+
+
 class Analysis(_Strict):
     """Everything known about one report, computed once; renderers only read it."""
 
@@ -191,6 +223,12 @@ class Analysis(_Strict):
     elements: list[ElementResult]
     gaps: list[str]
     counts: dict[Status, int]
+    specific_share: float | None = None
+    """Share of covered or partial elements whose achievement evidence has a figure or a 《…》."""
+    metadata: Metadata = Metadata()
+    structure: list[StructureResult] = []
+    timeliness: Timeliness = Timeliness(status="unknown")
+    warnings: list[str] = []
 
     def element(self, element_id: str) -> ElementResult:
         return next(result for result in self.elements if result.id == element_id)

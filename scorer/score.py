@@ -12,6 +12,7 @@ Credit: covered 1, partial 0.5, else 0; a score is weighted credit / weighted to
 
 from __future__ import annotations
 
+from scorer import specificity
 from scorer.match import Hit, Matcher
 from scorer.models import (
     STATUSES,
@@ -52,6 +53,7 @@ def analyse(doc: Segmented, matcher: Matcher) -> Analysis:
                     evidence=items,
                     parts=parts,
                     near_miss=near,
+                    specific_share=_specific_share(items),
                 )
             )
     by_id = {result.id: result for result in results}
@@ -74,6 +76,7 @@ def analyse(doc: Segmented, matcher: Matcher) -> Analysis:
         elements=results,
         gaps=[r.id for r in gaps],
         counts={status: sum(r.status == status for r in results) for status in STATUSES},
+        specific_share=_backed_share(results),
     )
 
 
@@ -83,10 +86,26 @@ def weighted_score(results: list[ElementResult]) -> float:
     return round(100.0 * earned / total, 1) if total else 0.0
 
 
+def _specific_share(items: list[Evidence]) -> float | None:
+    achievements = [e for e in items if e.context == "achievement"]
+    return round(sum(e.specific for e in achievements) / len(achievements), 3) if achievements else None
+
+
+def _backed_share(results: list[ElementResult]) -> float | None:
+    """Share of covered or partial elements with at least one specific achievement sentence."""
+    credited = [r for r in results if r.status in ("covered", "partial")]
+    if not credited:
+        return None
+    backed = sum(any(e.specific and e.context == "achievement" for e in r.evidence) for r in credited)
+    return round(backed / len(credited), 3)
+
+
 def _evidence(doc: Segmented, hits: list[Hit]) -> list[Evidence]:
     items = []
     for hit in hits:
         sentence = doc.sentences[hit.sentence]
+        figures = specificity.figures(sentence.text)
+        documents = specificity.documents(sentence.text)
         items.append(
             Evidence(
                 text=doc.source.text[sentence.start : sentence.end],
@@ -97,6 +116,9 @@ def _evidence(doc: Segmented, hits: list[Hit]) -> list[Evidence]:
                 match=hit.kind,
                 term=hit.term,
                 score=hit.score,
+                figures=figures,
+                documents=documents,
+                specific=bool(figures or documents),
             )
         )
     return sorted(items, key=lambda e: (_CONTEXT_ORDER[e.context], e.start))

@@ -22,12 +22,21 @@ def _counts(analysis: Analysis) -> str:
     return " · ".join(f"{STATUS_SYMBOL[s]} {STATUS_LABEL[s]} {n}" for s, n in analysis.counts.items())
 
 
+def _share(share: float | None) -> str:
+    return "—" if share is None else f"{share:.0%}"
+
+
+def _specific(item: Evidence) -> str:
+    found = item.figures + item.documents
+    return f" · 具体: {'、'.join(found[:4])}" if found else " · 无数据"
+
+
 def _where(item: Evidence) -> str:
     heading = item.heading or "(无标题)"
     how = f"{_MATCH_LABEL[item.match]} “{item.term}”"
     if item.match == "fuzzy":
         how += f" 相似度 {item.score:g}"
-    return f"{heading} · {_CONTEXT_LABEL[item.context]} · {how} · 字符 {item.start}–{item.end}"
+    return f"{heading} · {_CONTEXT_LABEL[item.context]} · {how}{_specific(item)} · 字符 {item.start}–{item.end}"
 
 
 def _gap_detail(result: ElementResult) -> str:
@@ -61,6 +70,7 @@ class MarkdownReporter:
             f"| 清单 | `{analysis.checklist.id}` 版本 {analysis.checklist.version} |",
             f"| 总分 | **{analysis.overall_score:g}** / 100 |",
             f"| 要素 | {_counts(analysis)} |",
+            f"| 具体性 | {_share(analysis.specific_share)} 的已覆盖要素有数据或文件名支撑 |",
             "",
             "## 各部分得分",
             "",
@@ -90,7 +100,11 @@ class MarkdownReporter:
         for r in analysis.elements:
             if r.status not in ("covered", "partial"):
                 continue
-            out += [f"### {STATUS_SYMBOL[r.status]} {r.name} (`{r.id}`) · {STATUS_LABEL[r.status]}", ""]
+            out += [
+                f"### {STATUS_SYMBOL[r.status]} {r.name} (`{r.id}`) · {STATUS_LABEL[r.status]}"
+                f" · 具体证据 {_share(r.specific_share)}",
+                "",
+            ]
             if r.parts:
                 out += [", ".join(f"{STATUS_SYMBOL[s]} `{p}` {STATUS_LABEL[s]}" for p, s in r.parts.items()), ""]
             for item in r.evidence[:EVIDENCE_SHOWN]:

@@ -38,6 +38,8 @@ class TableReporter:
             (f"{analysis.overall_score:g}", f"bold {_score_style(analysis.overall_score)}"),
             " / 100    ",
             *[(f"{STATUS_SYMBOL[s]} {STATUS_LABEL[s]} {n}   ", _STATUS_STYLE[s]) for s, n in analysis.counts.items()],
+            "\n有数据或文件支撑的已覆盖要素 ",
+            ("—" if analysis.specific_share is None else f"{analysis.specific_share:.0%}", "bold"),
         )
         sections = Table(box=None, pad_edge=False, expand=False)
         sections.add_column("部分")

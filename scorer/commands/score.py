@@ -1,0 +1,74 @@
+"""`rolscore score PATH...`: score reports, print them, write a Markdown gap report for each."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from scorer.checklist import load_checklist
+from scorer.commands import EXIT_ERROR, EXIT_FAIL_UNDER, EXIT_OK
+from scorer.errors import InputError, RolscoreError
+from scorer.match import Matcher
+from scorer.pipeline import expand, score_file
+from scorer.render.core import output_stems, render_report
+from scorer.render.jsonreport import JsonReporter
+from scorer.render.markdown import MarkdownReporter
+from scorer.render.table import TableReporter
+
+PRINTERS = {"table": TableReporter(), "markdown": MarkdownReporter(), "json": JsonReporter()}
+
+
+def add_parser(commands) -> argparse.ArgumentParser:
+    parser = commands.add_parser("score", help="score reports; write a Markdown gap report for each")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="report files or directories")
+    add_checklist_option(parser)
+    parser.add_argument("--out", metavar="DIR", default="reports_out", help="where Markdown reports go (default: reports_out)")
+    parser.add_argument("--format", choices=sorted(PRINTERS), default="table", help="what to print (default: table)")
+    add_fail_under_option(parser)
+    return parser
+
+
+def add_checklist_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--checklist", metavar="FILE", help="YAML checklist (default: the packaged fazhi_2021)")
+
+
+def add_fail_under_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--fail-under", metavar="N", type=float, help="exit 1 if any report scores below N")
+
+
+def run(args: argparse.Namespace) -> int:
+    matcher = Matcher(load_checklist(args.checklist))
+    paths = expand(args.paths)
+    if not paths:
+        raise RolscoreError("no input files found in " + ", ".join(args.paths))
+    stems = output_stems(paths)
+    printer = PRINTERS[args.format]
+    failures: list[InputError] = []
+    scores: list[tuple[str, float]] = []
+    for path in paths:
+        try:
+            analysis = score_file(path, matcher)
+        except InputError as exc:
+            print(f"rolscore: {exc}", file=sys.stderr)
+            failures.append(exc)
+            continue
+        render_report(Path(args.out) / f"{stems[path]}.md", MarkdownReporter(), analysis)
+        printer.report(analysis, sys.stdout)
+        sys.stdout.flush()
+        scores.append((str(path), analysis.overall_score))
+    return exit_code(len(paths), failures, scores, args.fail_under)
+
+
+def exit_code(total: int, failures: list[InputError], scores: list[tuple[str, float]], fail_under: float | None) -> int:
+    """Report what failed and what scored too low on stderr, and pick the exit code."""
+    if failures:
+        listed = "; ".join(f"{f.path} ({f.reason})" for f in failures)
+        print(f"rolscore: {len(failures)} of {total} files could not be scored: {listed}", file=sys.stderr)
+        return EXIT_ERROR
+    below = [(path, score) for path, score in scores if fail_under is not None and score < fail_under]
+    if below:
+        listed = ", ".join(f"{path} {score:g}" for path, score in below)
+        print(f"rolscore: {len(below)} report(s) below --fail-under {fail_under:g}: {listed}", file=sys.stderr)
+        return EXIT_FAIL_UNDER
+    return EXIT_OK

@@ -9,7 +9,7 @@ import yaml
 from pydantic import ValidationError
 
 from scorer.errors import ChecklistError
-from scorer.models import Checklist
+from scorer.models import Checklist, PlaceError
 
 DEFAULT_CHECKLIST = "fazhi_2021.yaml"
 
@@ -64,11 +64,14 @@ def _describe(path: Path, root, exc: ValidationError) -> str:
     """One line per problem: file:line: place: what is wrong (what was expected)."""
     lines = []
     for error in exc.errors(include_url=False):
-        loc = [part for part in error["loc"] if not _is_union_branch(part)]
-        place = _place(loc) or "(top level)"
+        cause = error.get("ctx", {}).get("error")
+        if isinstance(cause, PlaceError):  # a whole-checklist rule that knows the place it means
+            loc, message = list(cause.loc), str(cause)
+        else:
+            loc, message = [part for part in error["loc"] if not _is_union_branch(part)], error["msg"]
         line = _line_of(root, loc)
         where = f"{path}:{line}" if line else str(path)
-        lines.append(f"{where}: {place}: {error['msg']}")
+        lines.append(f"{where}: {_place(loc) or '(top level)'}: {message}")
     return "\n".join(lines)
 
 

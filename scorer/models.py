@@ -21,6 +21,14 @@ Weight = Literal[1, 2, 3]
 TIER_BY_WEIGHT = {3: "core", 2: "standard", 1: "minor"}
 
 
+class PlaceError(ValueError):
+    """A validation error that knows where in the checklist it is (a pydantic-style loc)."""
+
+    def __init__(self, loc: tuple[str | int, ...], message: str):
+        super().__init__(message)
+        self.loc = loc
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -68,28 +76,29 @@ class Checklist(_Strict):
 
     @model_validator(mode="after")
     def _ids_unique_and_parts_known(self) -> Checklist:
-        seen: set[str] = set()
-        for where, item_id in self._all_ids():
+        seen: dict[str, tuple] = {}
+        for loc, item_id in self._all_ids():
             if item_id in seen:
-                raise ValueError(f"duplicate id {item_id!r} at {where}; every id must be unique")
-            seen.add(item_id)
+                first = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in seen[item_id]).lstrip(".")
+                raise PlaceError(loc, f"duplicate id {item_id!r} (first used at {first}); every id must be unique")
+            seen[item_id] = loc
         for s, section in enumerate(self.sections):
             for e, element in enumerate(section.elements):
-                for part in element.parts:
+                for p, part in enumerate(element.parts):
                     if part not in seen or part == element.id:
-                        raise ValueError(
-                            f"sections[{s}].elements[{e}].parts names {part!r}, "
-                            "which is not another element of this checklist"
+                        raise PlaceError(
+                            ("sections", s, "elements", e, "parts", p),
+                            f"names {part!r}, which is not another element of this checklist",
                         )
         return self
 
     def _all_ids(self):
         for s, section in enumerate(self.sections):
-            yield f"sections[{s}].id", section.id
+            yield ("sections", s, "id"), section.id
             for e, element in enumerate(section.elements):
-                yield f"sections[{s}].elements[{e}].id", element.id
+                yield ("sections", s, "elements", e, "id"), element.id
         for p, part in enumerate(self.structure):
-            yield f"structure[{p}].id", part.id
+            yield ("structure", p, "id"), part.id
 
     @property
     def elements(self) -> list[Element]:

@@ -157,6 +157,7 @@ class Evidence(_Strict):
     figures: list[str] = []
     documents: list[str] = []
     specific: bool = False
+    is_heading: bool = False
 
 
 class NearMiss(_Strict):

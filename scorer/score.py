@@ -31,6 +31,12 @@ CREDIT: dict[Status, float] = {"covered": 1.0, "partial": 0.5, "planned": 0.0, "
 _CONTEXT_ORDER = {"achievement": 0, "problem": 1, "plan": 2}
 
 
+def _strongest_first(items: list[Evidence]) -> list[Evidence]:
+    """Achievements first; within a context, a body sentence before a bare heading, a sentence
+    with figures or a named document before one without, then the report's order."""
+    return sorted(items, key=lambda e: (_CONTEXT_ORDER[e.context], e.is_heading, not e.specific, e.start))
+
+
 def analyse(doc: Segmented, matcher: Matcher) -> Analysis:
     checklist = matcher.checklist
     hits = matcher.match(doc)
@@ -119,9 +125,10 @@ def _evidence(doc: Segmented, hits: list[Hit]) -> list[Evidence]:
                 figures=figures,
                 documents=documents,
                 specific=bool(figures or documents),
+                is_heading=sentence.is_heading,
             )
         )
-    return sorted(items, key=lambda e: (_CONTEXT_ORDER[e.context], e.start))
+    return _strongest_first(items)
 
 
 def _status(items: list[Evidence]) -> Status:
@@ -160,7 +167,7 @@ def _umbrella(element: Element, own_status, evidence) -> tuple[Status, list[Evid
         if (item.start, item.end) not in seen:
             seen.add((item.start, item.end))
             items = items + [item]
-    return status, sorted(items, key=lambda e: (_CONTEXT_ORDER[e.context], e.start)), parts
+    return status, _strongest_first(items), parts
 
 
 def _near_miss(doc: Segmented, matcher: Matcher, element_id: str) -> NearMiss | None:

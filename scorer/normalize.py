@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 _TRANSLATE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _TRANSLATE.update({ord(c): '"' for c in "“”„‟「」『』〝〞＂"})
@@ -20,6 +21,9 @@ _TRANSLATE.update({ord(c): "[" for c in "【〔［﹝〖"})
 _TRANSLATE.update({ord(c): "]" for c in "】〕］﹞〗"})
 _TRANSLATE.update({ord("（"): "(", ord("）"): ")", 0x3000: " ", 0xA0: " ", 0x2028: "\n", 0x2029: "\n"})
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff"}
+_LINE_TRANSLATE = {**_TRANSLATE, ord("\t"): " ", ord("\v"): " ", ord("\f"): " "}
+_LINE_BREAK = re.compile(r"\r\n|[\r\n]")  # \u2028 and \u2029 are "\n" by now
+_SPACES = re.compile(" +")
 
 CN_NUM = "一二三四五六七八九十百零〇"
 # Heading markers at the start of a line or sentence, with their level (1 = top).
@@ -58,79 +62,90 @@ def heading_level(line: str) -> int | None:
 
 def normalize(text: str) -> Normalized:
     lines = _normalized_lines(text)
-    width = _wrap_width([chars for chars, _ in lines])
+    wrap = _wrap_width([line.width for line in lines])
     out: list[str] = []
     origin: list[int] = []
     previous = ""
-    for chars, offsets in lines:
+    previous_full = False
+    for chars, offsets, width in lines:
         line = "".join(chars)
         if not line:
             previous = ""  # a blank line always ends the paragraph
             continue
         if out:
-            if not previous or _is_hard_break(previous, line, width):
+            if not previous or _is_hard_break(previous, line, previous_full):
                 separator = "\n"
+            elif previous_full:
+                separator = ""  # cut at a character count, inside a word or number: 10|0项
             else:
-                separator = " " if _needs_space(out[-1], line[0]) else ""
+                separator = " " if needs_space(out[-1], line[0]) else ""
             if separator:
                 out.append(separator)
                 origin.append(origin[-1] + 1)
         out.extend(chars)
         origin.extend(offsets)
         previous = line
+        previous_full = wrap is not None and width >= wrap - 1
     return Normalized("".join(out), origin, len(text))
 
 
-def _normalized_lines(text: str) -> list[tuple[list[str], list[int]]]:
-    """Split into lines of (chars, original offsets), characters mapped, inner spaces folded."""
-    lines: list[tuple[list[str], list[int]]] = []
-    chars: list[str] = []
-    offsets: list[int] = []
-    for i, raw in enumerate(text):
-        if raw in _DROP:
-            continue
-        mapped = raw.translate(_TRANSLATE)
-        if mapped in "\r\n":
-            if mapped == "\n" and i > 0 and text[i - 1] == "\r":
-                continue
-            lines.append(_fold_spaces(chars, offsets))
-            chars, offsets = [], []
-            continue
-        chars.append(" " if mapped in "\t\v\f" else mapped)
-        offsets.append(i)
-    lines.append(_fold_spaces(chars, offsets))
+class _Line(NamedTuple):
+    chars: list[str]
+    offsets: list[int]
+    width: int
+    """Characters in the line as written, spaces included: what a hard wrap counts."""
+
+
+def _normalized_lines(text: str) -> list[_Line]:
+    """Split into lines of (chars, original offsets), characters mapped, inner spaces folded.
+    Whole-text translate and slices, not a loop over characters: this runs on every report."""
+    mapped = text.translate(_LINE_TRANSLATE)
+    lines: list[_Line] = []
+    start = 0
+    for line_break in _LINE_BREAK.finditer(mapped):
+        lines.append(_line(mapped, start, line_break.start()))
+        start = line_break.end()
+    lines.append(_line(mapped, start, len(mapped)))
     return lines
+
+
+def _line(mapped: str, start: int, end: int) -> _Line:
+    chars = list(mapped[start:end])
+    offsets = list(range(start, end))
+    if not _DROP.isdisjoint(chars):
+        offsets = [offset for offset, char in zip(offsets, chars) if char not in _DROP]
+        chars = [char for char in chars if char not in _DROP]
+    return _Line(*_fold_spaces(chars, offsets), end - start)
 
 
 def _fold_spaces(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
     """Drop leading/trailing spaces and spaces next to CJK text; keep one between Latin words."""
+    if " " not in chars:
+        return chars, offsets
+    line = "".join(chars)
     kept_chars: list[str] = []
     kept_offsets: list[int] = []
-    n = len(chars)
-    i = 0
-    while i < n:
-        if chars[i] != " ":
-            kept_chars.append(chars[i])
-            kept_offsets.append(offsets[i])
-            i += 1
-            continue
-        j = i
-        while j < n and chars[j] == " ":
-            j += 1
-        if kept_chars and j < n and _needs_space(kept_chars[-1], chars[j]):
+    position = 0
+    for run in _SPACES.finditer(line):
+        kept_chars += chars[position : run.start()]
+        kept_offsets += offsets[position : run.start()]
+        if kept_chars and run.end() < len(line) and needs_space(kept_chars[-1], line[run.end()]):
             kept_chars.append(" ")
-            kept_offsets.append(offsets[i])
-        i = j
+            kept_offsets.append(offsets[run.start()])
+        position = run.end()
+    kept_chars += chars[position:]
+    kept_offsets += offsets[position:]
     return kept_chars, kept_offsets
 
 
-def _needs_space(left: str, right: str) -> bool:
+def needs_space(left: str, right: str) -> bool:
+    """Do two characters that a line break or spaces separate need one space between them?"""
     return left.isascii() and right.isascii() and left.isalnum() and right.isalnum()
 
 
-def _wrap_width(lines: list[list[str]]) -> int | None:
+def _wrap_width(widths: list[int]) -> int | None:
     """The width a hard-wrapped text was broken at, or None when lines are not wrapped."""
-    lengths = [len(chars) for chars in lines if len(chars) >= 10]
+    lengths = [width for width in widths if width >= 10]
     if len(lengths) < 5:
         return None
     width, count = Counter(lengths).most_common(1)[0]
@@ -144,11 +159,11 @@ def _ends_sentence(line: str) -> bool:
     return last in TERMINAL
 
 
-def _is_hard_break(previous: str, line: str, width: int | None) -> bool:
+def _is_hard_break(previous: str, line: str, previous_full: bool) -> bool:
     """Does the line break between `previous` and `line` end a paragraph or heading?"""
     if _ends_sentence(previous) or heading_level(line) is not None:
         return True
-    if width is not None and len(previous) >= width - 1:
+    if previous_full:
         return False  # a full line of a hard-wrapped text: the paragraph goes on
     if heading_level(previous) is not None and len(previous) <= _LONG_HEADING and "。" not in previous:
         return True

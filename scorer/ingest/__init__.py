@@ -9,10 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from scorer.errors import InputError
-from scorer.ingest import plaintext
+from scorer.ingest import docx, html, pdf, plaintext
 from scorer.models import SourceText
 
-READERS = {".txt": plaintext.read, ".md": plaintext.read}
+READERS = {
+    ".txt": plaintext.read,
+    ".md": plaintext.read,
+    ".html": html.read,
+    ".htm": html.read,
+    ".docx": docx.read,
+    ".pdf": pdf.read,
+}
 SUPPORTED_SUFFIXES = tuple(sorted(READERS))
 
 

@@ -1,0 +1,115 @@
+"""Saved web pages: the report's body as text, one paragraph or heading per line.
+
+Government pages wrap a report in navigation, breadcrumbs, scripts, sharing and print widgets and
+a footer. BeautifulSoup over lxml parses the page (it tolerates the broken markup these sites
+serve); what is not the report goes in three passes: tags that never hold it (script, nav,
+footer, ...), blocks whose class or id names a widget or that are mostly links, and widget text
+left inside the lines (字体:[大 中 小], 分享到, 浏览次数:93, 打印本页, 当前位置:首页>>...).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.dammit import EncodingDetector
+from bs4.element import PreformattedString
+
+from scorer.ingest.encoding import decode
+from scorer.models import SourceText
+
+_SKIP_TAGS = frozenset(
+    "script style noscript template head title iframe frame nav footer aside button select option "
+    "textarea input object embed svg canvas map".split()
+)
+_BLOCK_TAGS = frozenset(
+    "address article blockquote body caption center dd div dl dt fieldset figcaption figure form "
+    "h1 h2 h3 h4 h5 h6 header hr html li main ol p pre section table tbody tfoot thead tr ul".split()
+)
+_CELL_TAGS = frozenset({"td", "th"})
+_CONTAINER_TAGS = _BLOCK_TAGS | _CELL_TAGS
+_WIDGET_NAME = re.compile(r"nav|menu|crumb|share|foot(?!note)|copyright|sidebar|toolbar", re.IGNORECASE)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_LINK_LIST_TEXT = 200
+"""A block with 3+ links, less unlinked text than linked text and less than this is a menu."""
+
+_COLON = r"[:\uff1a]"
+_OPEN = r"[\[\u3010\uff3b]"
+_CLOSE = r"[\]\u3011\uff3d]"
+_WIDGET_TEXT = re.compile(
+    "|".join((
+        rf"{_OPEN}?\s*(?<!文)字[体号]\s*{_COLON}?\s*(?:{_OPEN}[\s大中小]*{_CLOSE}|大\s*中\s*小|$)\s*{_CLOSE}?",
+        rf"(?:浏览次数|浏览量|阅读次数|阅读量|访问量|点击数|点击量|点击次数)\s*{_COLON}\s*\d*\s*次?",
+        rf"分享到\s*{_COLON}?(?:\s*(?:微信|朋友圈|新浪微博|腾讯微博|微博|QQ空间|QQ|人人网|豆瓣))*",
+        rf"{_OPEN}?\s*(?:打印本页|打印此页|打印文章|关闭窗口|关闭本页|加入收藏|收藏本页|返回顶部)\s*{_CLOSE}?",
+        rf"{_OPEN}\s*(?:打印|关闭|收藏|返回)\s*{_CLOSE}",
+    ))
+)
+_CHROME_LINE = re.compile(
+    rf"^(?:(?:当前位置|您当前的位置|您现在的位置|所在位置)\s*{_COLON}|首页\s*(?:[>\uff1e»›/]|$)|[>\uff1e»›]{{2}})"
+    r"|版权所有(?![者人])|ICP备\s*\d|公网安备\s*\d|网站标识码"
+)
+
+
+def read(path: str, data: bytes) -> SourceText:
+    text, encoding = decode(path, data, EncodingDetector.find_declared_encoding(data, is_html=True))
+    soup = BeautifulSoup(text, "lxml")
+    lines = (_clean(line) for line in _lines(soup.body or soup))
+    return SourceText(path=path, text="\n".join(line for line in lines if line), encoding=encoding, format="html")
+
+
+def _lines(root: Tag) -> list[str]:
+    """The visible text of `root`, a line per block element, skipping boilerplate subtrees."""
+    lines: list[str] = []
+    parts: list[str] = []
+    flush = object()
+    stack: list[object] = [root]
+    while stack:
+        node = stack.pop()
+        if node is flush:
+            lines.append("".join(parts))
+            parts = []
+        elif isinstance(node, NavigableString):
+            if not isinstance(node, PreformattedString):  # comments, doctype, CDATA
+                parts.append(str(node))
+        elif isinstance(node, Tag) and not _is_boilerplate(node):
+            block = node.name in _BLOCK_TAGS or node.name == "br"
+            if block:
+                stack.append(flush)  # a block ends its line after its content ...
+            elif node.name in _CELL_TAGS:
+                parts.append(" ")
+            stack.extend(reversed(node.contents))
+            if block:
+                stack.append(flush)  # ... and before it
+    lines.append("".join(parts))
+    return lines
+
+
+def _is_boilerplate(tag: Tag) -> bool:
+    if tag.name in _SKIP_TAGS or tag.has_attr("hidden") or _HIDDEN.search(tag.get("style", "")):
+        return True
+    if tag.name in ("html", "body"):
+        return False
+    names = " ".join(tag.get("class", [])) + " " + tag.get("id", "")
+    return bool(_WIDGET_NAME.search(names)) or (tag.name in _CONTAINER_TAGS and _is_link_list(tag))
+
+
+def _is_link_list(tag: Tag) -> bool:
+    if len(tag.find_all("a", limit=3)) < 3:
+        return False
+    linked = sum(_word_chars(a.get_text()) for a in tag.find_all("a"))
+    unlinked = _word_chars(tag.get_text()) - linked
+    return unlinked < linked and unlinked < _LINK_LIST_TEXT
+
+
+def _word_chars(text: str) -> int:
+    return sum(char.isalnum() for char in text)
+
+
+def _clean(line: str) -> str:
+    """One line of text with HTML whitespace collapsed and widget text removed ("" to drop it)."""
+    line = re.sub(r"[ \t\r\n\f]+", " ", line).strip()
+    if _CHROME_LINE.search(line):
+        return ""
+    line = _WIDGET_TEXT.sub("", line).strip()
+    return line if any(char.isalnum() for char in line) else ""

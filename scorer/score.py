@@ -12,8 +12,9 @@ Credit: covered 1, partial 0.5, else 0; a score is weighted credit / weighted to
 
 from __future__ import annotations
 
-from scorer import specificity
+from scorer import specificity, timeliness
 from scorer.match import Hit, Matcher
+from scorer.metadata import document_warnings, read_metadata
 from scorer.models import (
     STATUSES,
     Analysis,
@@ -26,6 +27,7 @@ from scorer.models import (
     Segmented,
     Status,
 )
+from scorer.structure import check_structure
 
 CREDIT: dict[Status, float] = {"covered": 1.0, "partial": 0.5, "planned": 0.0, "problem": 0.0, "missing": 0.0}
 _CONTEXT_ORDER = {"achievement": 0, "problem": 1, "plan": 2}
@@ -37,7 +39,7 @@ def _strongest_first(items: list[Evidence]) -> list[Evidence]:
     return sorted(items, key=lambda e: (_CONTEXT_ORDER[e.context], e.is_heading, not e.specific, e.start))
 
 
-def analyse(doc: Segmented, matcher: Matcher) -> Analysis:
+def analyse(doc: Segmented, matcher: Matcher, deadline: timeliness.MonthDay = timeliness.DEFAULT_DEADLINE) -> Analysis:
     checklist = matcher.checklist
     hits = matcher.match(doc)
     evidence = {element_id: _evidence(doc, found) for element_id, found in hits.items()}
@@ -74,6 +76,8 @@ def analyse(doc: Segmented, matcher: Matcher) -> Analysis:
     ]
     order = {result.id: position for position, result in enumerate(results)}
     gaps = sorted((r for r in results if r.status != "covered"), key=lambda r: (-r.weight, order[r.id]))
+    structure = check_structure(doc, checklist.structure)
+    metadata = read_metadata(doc, structure)
     return Analysis(
         source=doc.source.path,
         checklist=ChecklistRef(id=checklist.id, version=checklist.version),
@@ -83,6 +87,10 @@ def analyse(doc: Segmented, matcher: Matcher) -> Analysis:
         gaps=[r.id for r in gaps],
         counts={status: sum(r.status == status for r in results) for status in STATUSES},
         specific_share=_backed_share(results),
+        metadata=metadata,
+        structure=structure,
+        timeliness=timeliness.check(metadata.year, metadata.published, deadline),
+        warnings=document_warnings(metadata, structure),
     )
 
 

@@ -15,6 +15,7 @@ from scorer.render.core import output_stems, render_report
 from scorer.render.jsonreport import JsonReporter
 from scorer.render.markdown import MarkdownReporter
 from scorer.render.table import TableReporter
+from scorer.timeliness import MonthDay, parse_deadline
 
 PRINTERS = {"table": TableReporter(), "markdown": MarkdownReporter(), "json": JsonReporter()}
 
@@ -26,6 +27,7 @@ def add_parser(commands) -> argparse.ArgumentParser:
     parser.add_argument("--out", metavar="DIR", default="reports_out", help="where Markdown reports go (default: reports_out)")
     parser.add_argument("--format", choices=sorted(PRINTERS), default="table", help="what to print (default: table)")
     add_fail_under_option(parser)
+    add_deadline_option(parser)
     return parser
 
 
@@ -37,7 +39,23 @@ def add_fail_under_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fail-under", metavar="N", type=float, help="exit 1 if any report scores below N")
 
 
+def add_deadline_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--deadline", metavar="MM-DD", default="04-01",
+        help="publication deadline in the year after the year reported (default: 04-01)",
+    )
+
+
+def deadline_of(args: argparse.Namespace) -> MonthDay:
+    """The --deadline value, or a one-line usage error (exit 2) naming what is wrong with it."""
+    try:
+        return parse_deadline(args.deadline)
+    except ValueError as exc:
+        raise RolscoreError(f"--deadline {exc}") from None
+
+
 def run(args: argparse.Namespace) -> int:
+    deadline = deadline_of(args)
     matcher = Matcher(load_checklist(args.checklist))
     paths = expand(args.paths)
     if not paths:
@@ -48,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     scores: list[tuple[str, float]] = []
     for path in paths:
         try:
-            analysis = score_file(path, matcher)
+            analysis = score_file(path, matcher, deadline)
         except InputError as exc:
             print(f"rolscore: {exc}", file=sys.stderr)
             failures.append(exc)

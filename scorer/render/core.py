@@ -25,7 +25,25 @@ STATUS_SYMBOL: dict[Status, str] = {
     "missing": "✘",
 }
 TIER_LABEL = {3: "核心", 2: "一般", 1: "次要"}
+PART_SYMBOL = {"found": "✔", "missing": "✘"}
+PART_LABEL = {"found": "有", "missing": "缺"}
+_DOCUMENT_TYPE_LABEL = {"annual_report": "法治政府建设年度报告", "other": "其他 (不像年度报告)"}
+TIMELINESS_LABEL = {"on_time": "按时", "late": "逾期", "unknown": "无法判断"}
 T = TypeVar("T")
+
+
+def document_facts(analysis: Analysis) -> list[tuple[str, str]]:
+    """What the report says about itself, and whether it was published in time, as (label, value)."""
+    meta, due = analysis.metadata, analysis.timeliness
+    return [
+        ("标题", meta.title or "—"),
+        ("发文机关", meta.issuer or "—"),
+        ("报告年度", str(meta.year) if meta.year else "—"),
+        ("发布日期", meta.published or "—"),
+        ("文号", meta.doc_number or "—"),
+        ("文档类型", _DOCUMENT_TYPE_LABEL[meta.document_type]),
+        ("时效", f"{TIMELINESS_LABEL[due.status]} (截止 {due.deadline or '—'}, 发布 {due.published or '—'})"),
+    ]
 
 
 class Reporter(Protocol):

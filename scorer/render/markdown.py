@@ -6,16 +6,13 @@ from pathlib import Path
 from typing import IO
 
 from scorer.models import Analysis, ElementResult, Evidence
-from scorer.render.core import STATUS_LABEL, STATUS_SYMBOL, TIER_LABEL
+from scorer.render.core import PART_LABEL, PART_SYMBOL, STATUS_LABEL, STATUS_SYMBOL, TIER_LABEL, document_facts
+from scorer.render.text import cell as _cell
 from scorer.render.text import one_line, shorten
 
 EVIDENCE_SHOWN = 3
 _CONTEXT_LABEL = {"achievement": "成效", "problem": "问题", "plan": "计划"}
 _MATCH_LABEL = {"alias": "原词", "terms": "词组", "fuzzy": "近似"}
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
 
 
 def _counts(analysis: Analysis) -> str:
@@ -52,6 +49,19 @@ def _gap_detail(result: ElementResult) -> str:
     return f"见于: “{shorten(first.text, 60)}” ({_CONTEXT_LABEL[first.context]})"
 
 
+def _structure(analysis: Analysis) -> list[str]:
+    """The required parts of a report: found or missing, and where."""
+    if not analysis.structure:
+        return []
+    out = ["## 必备部分", "", "| | 部分 | 状态 | 所在标题或段落 |", "|---|---|---|---|"]
+    for part in analysis.structure:
+        where = shorten(part.heading, 60) if part.heading else "—"
+        out.append(
+            f"| {PART_SYMBOL[part.status]} | {_cell(part.name)} (`{part.id}`) | {PART_LABEL[part.status]} | {_cell(where)} |"
+        )
+    return out + [""]
+
+
 class MarkdownReporter:
     report_type = "markdown"
 
@@ -66,12 +76,15 @@ class MarkdownReporter:
             "",
             "| 项目 | 结果 |",
             "|---|---|",
+            *[f"| {name} | {_cell(value)} |" for name, value in document_facts(analysis)],
             f"| 文件 | `{_cell(analysis.source)}` |",
             f"| 清单 | `{analysis.checklist.id}` 版本 {analysis.checklist.version} |",
             f"| 总分 | **{analysis.overall_score:g}** / 100 |",
             f"| 要素 | {_counts(analysis)} |",
             f"| 具体性 | {_share(analysis.specific_share)} 的已覆盖要素有数据或文件名支撑 |",
             "",
+            *[line for warning in analysis.warnings for line in (f"> ⚠ {warning}", "")],
+            *_structure(analysis),
             "## 各部分得分",
             "",
             "| 部分 | 得分 | 已覆盖 / 要素 |",

@@ -11,15 +11,36 @@ from rich.table import Table
 from rich.text import Text
 
 from scorer.models import Analysis
-from scorer.render.core import STATUS_LABEL, STATUS_SYMBOL, TIER_LABEL
+from scorer.render.core import PART_SYMBOL, STATUS_LABEL, STATUS_SYMBOL, TIER_LABEL, document_facts
 from scorer.render.text import shorten
 
 _STATUS_STYLE = {"covered": "green", "partial": "yellow", "planned": "cyan", "problem": "magenta", "missing": "red"}
+_PART_STYLE = {"found": "green", "missing": "red"}
 WIDTH_OFF_TERMINAL = 110
 
 
 def _score_style(score: float) -> str:
     return "green" if score >= 80 else "yellow" if score >= 60 else "red"
+
+
+def _document(analysis: Analysis) -> list:
+    """The report's own facts, any warning, and its required parts, above the scores."""
+    facts = Table.grid(padding=(0, 2))
+    for name, value in document_facts(analysis):
+        facts.add_row(Text(name, style="dim"), Text(value))
+    out = [facts, *[Text(f"⚠ {warning}", style="bold yellow") for warning in analysis.warnings]]
+    if analysis.structure:
+        parts = Table(box=None, pad_edge=False, title="必备部分", title_justify="left", expand=False)
+        for name in ("", "部分", "所在标题或段落"):
+            parts.add_column(name)
+        for part in analysis.structure:
+            parts.add_row(
+                Text(PART_SYMBOL[part.status], style=_PART_STYLE[part.status]),
+                Text(shorten(part.name, 24)),
+                Text(shorten(part.heading, 40) if part.heading else "—"),
+            )
+        out += [Text(""), parts]
+    return out + [Text("")]
 
 
 class TableReporter:
@@ -71,6 +92,6 @@ class TableReporter:
                 detail,
             )
         title = f"[bold]{analysis.source}[/]  [dim]清单 {analysis.checklist.id} {analysis.checklist.version}[/]"
-        body = [header, Text(""), sections, Text("")]
+        body = [*_document(analysis), header, Text(""), sections, Text("")]
         body.append(gaps if analysis.gaps else Text("清单中的要素全部覆盖。", style="green"))
         return Panel(Group(*body), title=title, title_align="left")

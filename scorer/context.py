@@ -2,8 +2,9 @@
 
 Two levels, as a reviewer reads: a heading names a part (存在问题 -> everything under it is a
 problem; 下一步工作 -> a plan), and a clause can say so on its own (尚未建立, 有待加强 -> problem;
-下一步, 将继续, 明年 -> plan). Bare words that reports use for achievements too (问题, 不规范,
-将 as the object marker 把) are deliberately not cues.
+下一步, 将继续, 明年 -> plan). A sentence that announces a list does for the list what a heading
+does ("仍存在一些差距:一是…;二是…"). Bare words that reports use for achievements too (问题,
+不规范, 将 as the object marker 把) are deliberately not cues.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import re
 from scorer.models import Context
 
 PROBLEM_PART = re.compile(
-    r"存在(的)?(主要)?(问题|不足)|问题(和|与|及)不足|不足(和|与|及)(原因|问题)|困难(和|与)问题|"
-    r"问题(和|与)困难|薄弱环节|差距(和|与)不足"
+    r"存在(的|着)?(一些|以下|诸多|不少)?(主要)?(问题|不足|短板|差距)|"
+    r"(仍|还)(有|存在)(一定|一些|以下|不少)?的?(问题|不足|差距|短板)|"
+    r"问题(和|与|及)不足|不足(和|与|及)(原因|问题)|困难(和|与)问题|问题(和|与)困难|薄弱环节|差距(和|与)不足"
 )
 PLAN_PART = re.compile(
     r"下一步|明年|来年|今后|工作思路|主要思路|工作打算|主要安排|工作安排|工作谋划|工作计划|"
@@ -33,6 +35,11 @@ PLAN_CLAUSE = re.compile(
     r"计划于|拟于|准备将|力争在|争取在"
 )
 _NEXT_YEAR_CUES = "(将|要|计划|拟|力争|争取|继续|重点|工作|年度(推进|工作))"
+_NOT_ANNOUNCING = re.compile(r"针对|围绕|聚焦|解决|整改")
+"""An introduction that takes up problems to report what was done about them announces no shortcomings."""
+_PLAN_OPENING = re.compile(rf"(我们|我[省市区县局委])?({PLAN_CLAUSE.pattern})")
+_DONE = re.compile(r"已|完成|实现|建成|达到|累计|全年|\d")
+_COMMA = re.compile(",")
 
 
 def part_context(heading: str, reported_year: int | None) -> Context | None:
@@ -51,6 +58,31 @@ def clause_context(sentence: str, reported_year: int | None) -> Context | None:
     if PROBLEM_CLAUSE.search(sentence):
         return "problem"
     return None
+
+
+def list_context(sentence: str, reported_year: int | None) -> Context | None:
+    """The context a sentence gives the enumeration (一是…二是…) that follows it in its paragraph:
+    the text before its colon, or all of it, announcing shortcomings or plans as a heading would."""
+    intro = sentence.split(":", 1)[0]
+    if _NOT_ANNOUNCING.search(intro):
+        return None
+    if PLAN_CLAUSE.search(intro):
+        return "plan"
+    return part_context(intro, reported_year)
+
+
+def plan_turns(sentence: str, reported_year: int | None) -> list[int]:
+    """Offsets just past each comma where a sentence that reports work done turns to what comes
+    next ("今年已配备执法记录仪,下一步将推动…"), so that the work done keeps its own context. A
+    topic or purpose clause (围绕…,下一步将…) reports nothing done and is not cut off."""
+    turns: list[int] = []
+    for comma in _COMMA.finditer(sentence):
+        at = comma.end()
+        if not _DONE.search(sentence, turns[-1] if turns else 0, at):
+            continue
+        if _PLAN_OPENING.match(sentence, at) or _mentions_next_year(sentence[at : at + 12], reported_year):
+            turns.append(at)
+    return turns
 
 
 def _mentions_next_year(text: str, reported_year: int | None) -> bool:

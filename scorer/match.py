@@ -6,15 +6,19 @@ Three kinds of hit, strongest first:
 - terms: every group of a term set has a member in the sentence (负责人 + 出庭);
 - fuzzy: a variant of an alias of 4+ characters. Score = the better of rapidfuzz's
   character-level `partial_ratio` (a character or two different) and a word-level coverage over
-  jieba words (words inserted, 的/和 added, word order changed); a hit needs FUZZY_THRESHOLD.
+  jieba words (words inserted, 的/和 added, adjacent words swapped); a hit needs FUZZY_THRESHOLD.
 Fuzzy matching runs only for elements with no literal hit in an achievement sentence, and only
 on sentences that share at least half of an alias's character bigrams (an index lookup), so its
-cost stays proportional to what is left to find.
+cost stays proportional to what is left to find. The index is built once per report and serves
+the near misses of its missing elements too.
+The document's head (its title and any page furniture before the first sentence) is never
+evidence: "中共××县委 ××县人民政府关于…法治政府建设情况的报告" names the report, it reports no work.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -23,15 +27,23 @@ from rapidfuzz import fuzz
 
 from scorer import words
 from scorer.models import Checklist, Element, MatchKind, Segmented
-from scorer.normalize import normalize
+from scorer.normalize import heading_level, normalize
 
 FUZZY_THRESHOLD = 85.0
 """Lowest fuzzy score that counts as (weak) evidence. Calibrated on the seeds and probes: one
 character different in a 7+ character phrase (86-93), or all words present in another order or
 with one inserted (100 when within twice the phrase's length) pass; a shared two-character word
 in a longer phrase (50-75) does not."""
-NEAR_MISS_FLOOR = 60.0
+NEAR_MISS_FLOOR = 75.0
 """Below this, no sentence is shown as the near miss of a missing element: nothing is close."""
+GENERIC_ELEMENTS = 3
+"""A word in the phrasings of this many elements (法治政府, 行政, 执法, 决策) is generic: ..."""
+GENERIC_WEIGHT = 0.25
+"""...and counts this much in a near miss: sharing 法治政府建设 with 法治政府建设年度报告 is not being close
+to it, sharing 重大 and 决策 with 重大行政决策 is."""
+HEAD_SENTENCES = 12
+"""The head of a document is looked for among this many leading sentences."""
+_BODY_LINE = re.compile(r",|[。!?;:][\"')\]]*$")
 FUZZY_MIN_LENGTH = 4
 """Shorter aliases are words: a variant of a two-character word is another word."""
 _FILLER = {"的", "和", "与", "及", "、", "等", "之", "或", ",", "\"", "(", ")"}
@@ -88,10 +100,22 @@ class Matcher:
                     terms.update(group)
         self.terms = tuple(sorted(terms))
         self.dictionary_terms = tuple(term for term in self.terms if len(term) <= FUZZY_MIN_LENGTH)
+        self._last: tuple[Segmented, _Fuzzy] | None = None
 
     @cached_property
     def words(self):
         return words.tokenizer(self.dictionary_terms)
+
+    @cached_property
+    def generic_words(self) -> frozenset[str]:
+        """Words found in the aliases and terms of GENERIC_ELEMENTS elements or more."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        for element_id, compiled in self.compiled.items():
+            phrases = compiled.aliases + tuple(term for term_set in compiled.term_sets for group in term_set for term in group)
+            for phrase in phrases:
+                for word in words.cut(self.words, phrase):
+                    owners[word].add(element_id)
+        return frozenset(word for word, ids in owners.items() if len(ids) >= GENERIC_ELEMENTS)
 
     @cached_property
     def _alias_words(self) -> dict[str, list[str]]:
@@ -113,15 +137,21 @@ class Matcher:
             if not any(doc.sentences[hit.sentence].context == "achievement" for hit in found):
                 fuzzy_wanted.append(element_id)
         if fuzzy_wanted:
-            fuzzy = _Fuzzy(self, doc)
+            fuzzy = self._fuzzy(doc)
             for element_id in fuzzy_wanted:
                 hits[element_id] = hits[element_id] + fuzzy.hits(self.compiled[element_id], hits[element_id])
         return hits
 
     def near_miss(self, doc: Segmented, element_id: str) -> Hit | None:
         """The sentence closest to an element that has no evidence at all, if any is close."""
-        best = _Fuzzy(self, doc).best(self.compiled[element_id], min_length=3)
+        best = self._fuzzy(doc).best(self.compiled[element_id], min_length=3)
         return best if best is not None and best.score >= NEAR_MISS_FLOOR else None
+
+    def _fuzzy(self, doc: Segmented) -> _Fuzzy:
+        """The fuzzy index of `doc`, built once for its matching and the near misses that follow."""
+        if self._last is None or self._last[0] is not doc:
+            self._last = (doc, _Fuzzy(self, doc))
+        return self._last[1]
 
     def _literal_hits(self, compiled: _Compiled, located: _Located, positions) -> list[Hit]:
         by_sentence: dict[int, Hit] = {}
@@ -143,11 +173,22 @@ class Matcher:
         return [by_sentence[index] for index in sorted(by_sentence)]
 
 
+def _body_start(doc: Segmented) -> int:
+    """Index of the first sentence of the body: the leading lines before the first sentence (a
+    comma, or an end: 。:) or numbered heading are the title and page furniture (发布时间…,
+    首页>>政务公开); 0 if there is no such head."""
+    for sentence in doc.sentences[:HEAD_SENTENCES]:
+        if _BODY_LINE.search(sentence.text) or heading_level(sentence.text) is not None:
+            return sentence.index
+    return 0
+
+
 class _Located:
-    """Positions of terms in the normalised text, and the sentence each position falls in."""
+    """Positions of terms in the normalised text, and the body sentence each position falls in."""
 
     def __init__(self, doc: Segmented):
         self.text = doc.normalized
+        self.first = _body_start(doc)
         self.starts = [sentence.norm_start for sentence in doc.sentences]
         self.ends = [sentence.norm_end for sentence in doc.sentences]
 
@@ -161,7 +202,7 @@ class _Located:
 
     def sentence_at(self, position: int) -> int | None:
         index = bisect.bisect_right(self.starts, position) - 1
-        return index if index >= 0 and position < self.ends[index] else None
+        return index if index >= self.first and position < self.ends[index] else None
 
     def sentences_of(self, positions: list[int]) -> set[int]:
         return {index for index in map(self.sentence_at, positions) if index is not None}
@@ -184,7 +225,8 @@ class _Fuzzy:
         self.matcher = matcher
         self.sentences = [sentence.text for sentence in doc.sentences]
         self._bigrams: dict[str, list[int]] = defaultdict(list)
-        for index, text in enumerate(self.sentences):
+        for index in range(_body_start(doc), len(self.sentences)):
+            text = self.sentences[index]
             for bigram in {text[i : i + 2] for i in range(len(text) - 1)}:
                 self._bigrams[bigram].append(index)
         self._words: dict[int, list[str]] = {}
@@ -200,37 +242,43 @@ class _Fuzzy:
         return found
 
     def best(self, compiled: _Compiled, min_length: int) -> Hit | None:
-        """The closest sentence by shared words; a character-level score below the fuzzy
-        threshold is alignment noise over long sentences, not closeness, and is not counted."""
+        """The closest sentence by shared words, generic words counting little; a
+        character-level score below the fuzzy threshold is alignment noise over long sentences,
+        not closeness, and is not counted."""
         aliases = tuple(alias for alias in compiled.aliases if len(alias) >= min_length)
-        scores = self._scores(aliases, char_floor=FUZZY_THRESHOLD)
+        scores = self._scores(aliases, char_floor=FUZZY_THRESHOLD, generic_weight=GENERIC_WEIGHT, share=1 / 3)
         if not scores:
             return None
         index, (score, alias) = max(scores.items(), key=lambda item: (item[1][0], -item[0]))
         return Hit(index, "fuzzy", alias, round(score, 1))
 
-    def _scores(self, aliases: tuple[str, ...], char_floor: float = 0.0) -> dict[int, tuple[float, str]]:
-        """Best (score, alias) per candidate sentence."""
+    def _scores(
+        self, aliases: tuple[str, ...], char_floor: float = 0.0, generic_weight: float = 1.0, share: float = 0.5
+    ) -> dict[int, tuple[float, str]]:
+        """Best (score, alias) per candidate sentence: one that has `share` of an alias's bigrams."""
         best: dict[int, tuple[float, str]] = {}
         for alias in aliases:
-            for index in self._candidates(alias):
+            for index in self._candidates(alias, share):
                 char_score = _char_score(alias, self.sentences[index])
-                score = max(char_score if char_score >= char_floor else 0.0, self._word_score(alias, index))
+                word_score = self._word_score(alias, index, generic_weight)
+                score = max(char_score if char_score >= char_floor else 0.0, word_score)
                 if score > best.get(index, (0.0, ""))[0]:
                     best[index] = (score, alias)
         return best
 
-    def _candidates(self, alias: str) -> list[int]:
+    def _candidates(self, alias: str, share: float) -> list[int]:
         bigrams = {alias[i : i + 2] for i in range(len(alias) - 1)}
         counts = Counter(index for bigram in bigrams for index in self._bigrams.get(bigram, ()))
-        needed = max(1, len(bigrams) / 2)
+        needed = max(1, len(bigrams) * share)
         return [index for index, count in counts.items() if count >= needed]
 
-    def _word_score(self, alias: str, index: int) -> float:
+    def _word_score(self, alias: str, index: int, generic_weight: float = 1.0) -> float:
         """Share of the alias's characters whose words occur in the sentence close together: on
-        average at most two inserted characters between words (重大[行政]执法决定[的]法制审核); a
-        wider spread scales the score down in proportion (执法 and 责任制 in "谁执法谁普法"责任制
-        are not 执法责任制; three common words scattered over a long sentence are nothing)."""
+        average at most two inserted characters between words in the alias's order
+        (重大[行政]执法决定[的]法制审核), none in another order (全过程执法记录 for 执法全过程记录, but
+        not 平台公开执法信息 for 执法信息平台); a wider spread scales the score down in proportion (执法
+        and 责任制 in "谁执法谁普法"责任制 are not 执法责任制; three common words scattered over a long
+        sentence are nothing). In a near miss, generic words count `generic_weight` of their length."""
         alias_words = self.matcher._alias_words.get(alias) or []
         if len(alias_words) < 2:
             return 0.0
@@ -244,10 +292,16 @@ class _Fuzzy:
         present = [word for word in alias_words if word in starts]
         if not present:
             return 0.0
-        coverage = 100.0 * sum(map(len, present)) / sum(map(len, alias_words))
-        window = _min_window([[(at, at + len(word)) for at in starts[word]] for word in set(present)])
-        allowed = sum(map(len, present)) + 2 * (len(present) - 1)
-        return coverage * min(1.0, allowed / window)
+        generic = self.matcher.generic_words
+
+        def weight(word: str) -> float:
+            return len(word) * (generic_weight if word in generic else 1.0)
+
+        coverage = 100.0 * sum(map(weight, present)) / sum(map(weight, alias_words))
+        spans = [[(at, at + len(word)) for at in starts[word]] for word in dict.fromkeys(present)]
+        tight = sum(map(len, present))
+        in_order = min(1.0, (tight + 2 * (len(present) - 1)) / _ordered_window(spans))
+        return coverage * max(in_order, min(1.0, tight / _min_window(spans)))
 
 
 def _char_score(alias: str, sentence: str) -> float:
@@ -265,6 +319,21 @@ def _char_score(alias: str, sentence: str) -> float:
     else:
         start = max(0, end - len(alias))
     return fuzz.ratio(alias, sentence[start:end])
+
+
+def _ordered_window(occurrences: list[list[tuple[int, int]]]) -> int:
+    """Smallest character span that holds the words in the given order, each after the last."""
+    best = 10**9
+    for start, end in occurrences[0]:
+        at = end
+        for spans in occurrences[1:]:
+            following = next((span for span in spans if span[0] >= at), None)
+            if following is None:
+                break
+            at = following[1]
+        else:
+            best = min(best, at - start)
+    return best
 
 
 def _min_window(occurrences: list[list[tuple[int, int]]]) -> int:

@@ -2,14 +2,16 @@
 
 Headings are the report's own: 一、 (一) 1. (1) 一是 and their variants, standing alone on a line
 or opening a sentence inside a paragraph. Sentences end at 。!?; so that a plan clause after a
-semicolon does not colour the achievements before it.
+semicolon does not colour the achievements before it; for the same reason a sentence that
+reports work done is cut where it turns to next year's (",下一步将…"). A sentence announcing a
+list of shortcomings or plans gives its context to the 一是…二是… items after it in its paragraph.
 """
 
 from __future__ import annotations
 
 import re
 
-from scorer.context import clause_context, part_context
+from scorer.context import clause_context, list_context, part_context, plan_turns
 from scorer.metadata import reported_year
 from scorer.models import Context, Segmented, Sentence, SourceText
 from scorer.normalize import CLOSERS, heading_level, normalize
@@ -27,7 +29,8 @@ def segment(source: SourceText) -> Segmented:
     stack: list[tuple[int, str, Context | None]] = []  # (level, heading text, part context)
     position = 0
     for paragraph in text.split("\n"):
-        for start, end in _sentence_spans(paragraph, position):
+        announced: Context | None = None  # by a sentence that opens a list in this paragraph
+        for start, end in _sentence_spans(paragraph, position, year):
             sentence_text = text[start:end]
             level = heading_level(sentence_text)
             is_heading = False
@@ -48,23 +51,30 @@ def segment(source: SourceText) -> Segmented:
                     norm_start=start,
                     norm_end=end,
                     heading=path,
-                    context=_context(sentence_text, year, _part_of(stack)),
+                    context=_context(sentence_text, year, _list_part(stack, announced) or _part_of(stack)),
                     is_heading=is_heading,
                 )
             )
+            if level != _INLINE_LEVEL:
+                announced = list_context(sentence_text, year) or announced
         while stack and stack[-1][0] >= _INLINE_LEVEL:
             stack.pop()  # 一是… lists do not run past their paragraph
         position += len(paragraph) + 1
     return Segmented(source=source, normalized=text, sentences=sentences, reported_year=year)
 
 
-def _sentence_spans(paragraph: str, offset: int):
-    """Yield (start, end) of each non-empty sentence, as offsets into the whole text."""
+def _sentence_spans(paragraph: str, offset: int, year: int | None):
+    """Yield (start, end) of each non-empty sentence, as offsets into the whole text; a sentence
+    that turns from work done to next year's is two."""
+    ends = [match.end() for match in _SENTENCE_END.finditer(paragraph)] + [len(paragraph)]
     start = 0
-    for match in _SENTENCE_END.finditer(paragraph):
-        yield from _stripped(paragraph, start, match.end(), offset)
-        start = match.end()
-    yield from _stripped(paragraph, start, len(paragraph), offset)
+    for end in ends:
+        sentence_start = start
+        for turn in plan_turns(paragraph[sentence_start:end], year):
+            yield from _stripped(paragraph, start, sentence_start + turn, offset)
+            start = sentence_start + turn
+        yield from _stripped(paragraph, start, end, offset)
+        start = end
 
 
 def _stripped(paragraph: str, start: int, end: int, offset: int):
@@ -94,8 +104,15 @@ def _context(sentence: str, year: int | None, part: Context | None) -> Context:
     return own or part or "achievement"
 
 
+def _list_part(stack, announced: Context | None) -> Context | None:
+    """The announced context, for the items of the list (一是…) it announced."""
+    return announced if stack and stack[-1][0] == _INLINE_LEVEL else None
+
+
 def _part_of(stack) -> Context | None:
-    for _level, _label, context in reversed(stack):
-        if context is not None:
-            return context
-    return None
+    """Inside a plan part everything is planned, even under "(一)针对存在问题…"; otherwise the
+    innermost heading that names a part decides."""
+    contexts = [context for _level, _label, context in stack if context is not None]
+    if "plan" in contexts:
+        return "plan"
+    return contexts[-1] if contexts else None

@@ -77,3 +77,29 @@ def test_achievement_words_that_look_like_cues_are_not_cues():
 def test_a_shortcoming_word_inside_a_plan_part_stays_a_plan():
     text = "XX区2020年度法治政府建设情况报告\n三、下一步工作\n对照指标摸清短板,推进示范创建。"
     assert find(text, "摸清短板").context == "plan"
+
+
+def test_a_problem_worded_heading_inside_a_plan_part_is_still_a_plan():
+    text = "XX区2020年度法治政府建设情况报告\n三、2021年工作安排\n(一)针对存在问题,加强执法监督。\n推行案卷评查制度。"
+    assert find(text, "推行案卷评查").context == "plan"
+    assert find(text, "针对存在问题").context == "plan"
+
+
+def test_an_announced_list_takes_the_context_of_its_announcement():
+    text = (
+        "XX市2020年度法治政府建设情况报告\n"
+        "对照新要求仍存在一些差距:一是法律服务供给偏少;二是权责清单调整跟进慢。\n"
+        "下一步,我们将重点做好以下工作:一是推进双随机监管;二是健全行政裁决工作机制。\n"
+        "针对执法力量薄弱的问题,采取了以下措施:一是组建执法大队;二是招录执法人员30名。\n"
+    )
+    assert find(text, "权责清单").context == "problem"
+    assert find(text, "行政裁决").context == "plan"
+    assert find(text, "招录执法人员").context == "achievement"  # problems taken up, work done
+
+
+def test_work_done_keeps_its_context_when_the_sentence_turns_to_next_year():
+    text = "XX市2020年度法治政府建设情况报告\n今年已配备执法记录仪300台,下一步将推动全过程记录向乡镇延伸。\n"
+    assert find(text, "执法记录仪").context == "achievement"
+    assert find(text, "全过程记录").context == "plan"
+    topic = sentences("围绕执法全过程记录,下一步将推动向乡镇延伸。")
+    assert len(topic) == 1 and topic[0].context == "plan"  # a topic clause reports nothing done

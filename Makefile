@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test clean
+.PHONY: demo test eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,14 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest -q
+
+# the matcher and the dictionary baseline against the hand-made labels of tests/gold
+eval: $(STAMP)
+	$(BIN)/rolscore evaluate tests/gold/
+
+# bench/out/bench.txt gets the table; BENCH_ARGS="--n 10000" or "--memory-n 10000" for more
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) reports_out/*.md build *.egg-info

@@ -10,10 +10,10 @@ import argparse
 import sys
 
 from scorer import __version__
-from scorer.commands import score
+from scorer.commands import batch, evaluate, score
 from scorer.errors import RolscoreError
 
-COMMANDS = (score,)
+COMMANDS = (score, batch, evaluate)
 EXIT_ERROR, EXIT_INTERRUPTED = 2, 130
 
 

@@ -9,12 +9,27 @@ dictionary, so that a domain term (法制审核, 双随机, 权责清单) is one
 from __future__ import annotations
 
 import logging
+import sys
 from functools import lru_cache
 from importlib import resources
 
-import jieba
 
-jieba.setLogLevel(logging.WARNING)
+def _import_jieba():
+    """jieba imports pkg_resources (a tenth of a second, a deprecation warning) only to open its
+    own data files, and opens them directly when that import fails: make it fail."""
+    if "pkg_resources" in sys.modules:
+        import jieba
+    else:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+        try:
+            import jieba
+        finally:
+            del sys.modules["pkg_resources"]
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+jieba = _import_jieba()
 
 
 @lru_cache(maxsize=4)

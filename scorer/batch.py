@@ -1,0 +1,224 @@
+"""Score many reports in worker processes, streaming the results to disk.
+
+Each worker builds the checklist's Matcher (and jieba) once. It scores a report, writes the
+report's Markdown and JSON files itself, and hands back a small Row plus the JSON line. The parent
+appends the lines to results.jsonl in input order, keeps only the Rows for the summaries, and
+never has more than WINDOW_PER_WORKER reports per worker in flight, so memory does not grow with
+the number of reports. The first Ctrl-C stops starting reports, lets the running ones finish and
+keeps everything finished; results.jsonl then covers exactly the reports the summaries cover.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from scorer.errors import InputError
+from scorer.match import Matcher
+from scorer.models import STATUSES, Analysis, Checklist, Status
+from scorer.pipeline import score_file
+from scorer.render.core import output_stems, render_report, write_atomic
+from scorer.render.jsonreport import to_json
+from scorer.render.markdown import MarkdownReporter
+from scorer.timeliness import MonthDay
+
+RESULTS = "results.jsonl"
+RESERVED_STEMS = {"summary", "results"}
+"""Stems of the summary files: a report named like one gets a suffix instead of overwriting it."""
+WINDOW_PER_WORKER = 4
+POLL_SECONDS = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """What the summaries need of one scored report; tuples follow the checklist's order."""
+
+    index: int
+    source: str
+    stem: str
+    title: str | None
+    issuer: str | None
+    year: int | None
+    document_type: str
+    overall: float
+    sections: tuple[float, ...]
+    statuses: tuple[Status, ...]
+    counts: tuple[int, ...]
+    structure_total: int
+    structure_missing: tuple[str, ...]
+    timeliness: str
+    published: str | None
+    deadline: str | None
+    specific_share: float | None
+
+    @property
+    def structure_found(self) -> int:
+        return self.structure_total - len(self.structure_missing)
+
+    @classmethod
+    def of(cls, index: int, stem: str, analysis: Analysis, checklist: Checklist) -> Row:
+        by_id = {result.id: result for result in analysis.elements}
+        section_scores = {section.id: section.score for section in analysis.sections}
+        return cls(
+            index=index,
+            source=analysis.source,
+            stem=stem,
+            title=analysis.metadata.title,
+            issuer=analysis.metadata.issuer,
+            year=analysis.metadata.year,
+            document_type=analysis.metadata.document_type,
+            overall=analysis.overall_score,
+            sections=tuple(section_scores[section.id] for section in checklist.sections),
+            statuses=tuple(by_id[element.id].status for element in checklist.elements),
+            counts=tuple(analysis.counts[status] for status in STATUSES),
+            structure_total=len(analysis.structure),
+            structure_missing=tuple(part.id for part in analysis.structure if part.status == "missing"),
+            timeliness=analysis.timeliness.status,
+            published=analysis.metadata.published,
+            deadline=analysis.timeliness.deadline,
+            specific_share=analysis.specific_share,
+        )
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file that could not be scored, and why (one line)."""
+
+    index: int
+    source: str
+    reason: str
+
+
+@dataclass
+class Outcome:
+    """A batch run as the summaries see it: rows and failures in input order."""
+
+    checklist: Checklist
+    total: int
+    rows: list[Row] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    interrupted: bool = False
+
+    @property
+    def done(self) -> int:
+        return len(self.rows) + len(self.failures)
+
+
+@dataclass(frozen=True)
+class _Task:
+    index: int
+    path: Path
+    out: Path
+    stem: str
+
+
+_matcher: Matcher | None = None
+_deadline: MonthDay | None = None
+
+
+def _start_worker(checklist: Checklist, deadline: MonthDay) -> None:
+    """Pool initializer: the Matcher and jieba once per process; Ctrl-C is the parent's to handle."""
+    global _matcher, _deadline
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _matcher, _deadline = Matcher(checklist), deadline
+    _matcher.words  # noqa: B018 - load jieba now, not inside the first report
+
+
+def _score(task: _Task) -> tuple[Row | Failure, str | None]:
+    """Score one report and write its Markdown and JSON; a file that fails is a Failure."""
+    try:
+        analysis = score_file(task.path, _matcher, _deadline)
+    except InputError as exc:
+        return Failure(task.index, str(task.path), exc.reason), None
+    except Exception as exc:  # noqa: BLE001 - one file's crash must not stop the others
+        return Failure(task.index, str(task.path), f"internal error: {type(exc).__name__}: {exc}"), None
+    line = to_json(analysis)
+    render_report(task.out / f"{task.stem}.md", MarkdownReporter(), analysis)
+    write_atomic(task.out / f"{task.stem}.json", lambda outfile: outfile.write(line + "\n"))
+    return Row.of(task.index, task.stem, analysis, _matcher.checklist), line
+
+
+def batch_stems(paths: list[Path]) -> dict[Path, str]:
+    """output_stems, kept clear of the summary files' names."""
+    stems = output_stems(paths)
+    return {path: f"{stem}__report" if stem in RESERVED_STEMS else stem for path, stem in stems.items()}
+
+
+def run_batch(
+    paths: list[Path],
+    checklist: Checklist,
+    deadline: MonthDay,
+    out: Path,
+    workers: int,
+    on_done: Callable[[Row | Failure], None],
+) -> Outcome:
+    """Score `paths` with `workers` processes into `out`; results.jsonl is written atomically and
+    holds one line per scored report in input order. `on_done` sees each result as it finishes."""
+    outcome = Outcome(checklist=checklist, total=len(paths))
+    stems = batch_stems(paths)
+    tasks = [_Task(index, path, out, stems[path]) for index, path in enumerate(paths)]
+    write_atomic(out / RESULTS, lambda results: _stream(tasks, (checklist, deadline), workers, outcome, results, on_done))
+    return outcome
+
+
+def _stream(tasks, worker_args, workers, outcome: Outcome, results: IO[str], on_done) -> None:
+    """Keep the pool busy with a bounded window of tasks; emit finished results in input order."""
+    stop = _StopOnInterrupt()
+    workers = max(1, min(workers, len(tasks)))
+    window = workers * WINDOW_PER_WORKER
+    finished: dict[int, tuple[Row | Failure, str | None]] = {}
+    running: set[Future] = set()
+    submitted = emitted = 0
+    with stop, ProcessPoolExecutor(workers, initializer=_start_worker, initargs=worker_args) as pool:
+        while emitted < len(tasks):
+            while not stop.requested and submitted < len(tasks) and submitted - emitted < window:
+                running.add(pool.submit(_score, tasks[submitted]))
+                submitted += 1
+            if stop.requested:
+                running = {future for future in running if not future.cancel()}
+            if not running:
+                break
+            done, running = wait(running, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+            for future in done:
+                result, line = future.result()
+                finished[result.index] = (result, line)
+                on_done(result)
+            while emitted in finished:
+                _emit(*finished.pop(emitted), outcome, results)
+                emitted += 1
+        # after a stop, keep what finished beyond a gap too: its files are written already
+        for index in sorted(finished):
+            _emit(*finished[index], outcome, results)
+    outcome.interrupted = stop.requested
+
+
+def _emit(result: Row | Failure, line: str | None, outcome: Outcome, results: IO[str]) -> None:
+    if isinstance(result, Failure):
+        outcome.failures.append(result)
+    else:
+        results.write(line + "\n")
+        outcome.rows.append(result)
+
+
+class _StopOnInterrupt:
+    """While active, the first Ctrl-C only sets `requested`; a second one interrupts at once."""
+
+    def __init__(self):
+        self.requested = False
+        self._previous = None
+
+    def __enter__(self):
+        self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc_info):
+        signal.signal(signal.SIGINT, self._previous)
+
+    def _handle(self, signum, frame):
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True

@@ -17,27 +17,15 @@ class _AllSentences(match._Fuzzy):
     """Every sentence of the body is a candidate for every alias (the scorer skips the preamble
     by rule, not for speed, so the naive loop does too)."""
 
-    def __init__(self, matcher: match.Matcher, doc: Segmented):
-        super().__init__(matcher, doc)
-        self._body = range(match._body_start(doc), len(self.sentences))
-
     def _candidates(self, alias: str, share: float) -> range:
-        return self._body
+        return range(self.located.first, len(self.sentences))
 
 
 class NaiveMatcher(match.Matcher):
-    def match(self, doc: Segmented) -> dict[str, list[match.Hit]]:
-        located = match._Located(doc)
-        positions = {term: located.positions(term) for term in self.terms}
-        fuzzy = self._fuzzy(doc)
-        hits = {}
-        for element_id, compiled in self.compiled.items():
-            literal = self._literal_hits(compiled, located, positions)
-            hits[element_id] = literal + fuzzy.hits(compiled, literal)
-        return hits
+    """Fuzzy scoring of every element against every sentence."""
 
-    def _fuzzy(self, doc: Segmented) -> _AllSentences:
-        """One per report, as the scorer's: its word cuts are shared by all the pairs."""
-        if self._last is None or self._last[0] is not doc:
-            self._last = (doc, _AllSentences(self, doc))
-        return self._last[1]
+    def _fuzzy_index(self, doc: Segmented, located: match._Located) -> _AllSentences:
+        return _AllSentences(self, doc, located)
+
+    def _wants_fuzzy(self, doc: Segmented, literal: list[match.Hit]) -> bool:
+        return True

@@ -10,6 +10,7 @@ does ("仍存在一些差距:一是…;二是…"). Bare words that reports use 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from scorer.models import Context
 
@@ -86,6 +87,9 @@ def plan_turns(sentence: str, reported_year: int | None) -> list[int]:
 
 
 def _mentions_next_year(text: str, reported_year: int | None) -> bool:
-    if reported_year is None:
-        return False
-    return re.search(rf"{reported_year + 1}年度?{_NEXT_YEAR_CUES}", text) is not None
+    return reported_year is not None and _next_year(reported_year).search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _next_year(reported_year: int) -> re.Pattern[str]:
+    return re.compile(rf"{reported_year + 1}年度?{_NEXT_YEAR_CUES}")

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -100,7 +100,6 @@ class Matcher:
                     terms.update(group)
         self.terms = tuple(sorted(terms))
         self.dictionary_terms = tuple(term for term in self.terms if len(term) <= FUZZY_MIN_LENGTH)
-        self._last: tuple[Segmented, _Fuzzy] | None = None
 
     @cached_property
     def words(self):
@@ -117,6 +116,10 @@ class Matcher:
                     owners[word].add(element_id)
         return frozenset(word for word, ids in owners.items() if len(ids) >= GENERIC_ELEMENTS)
 
+    @lru_cache(maxsize=None)  # noqa: B019 - one Matcher per process, living as long as it
+    def bigrams(self, alias: str) -> frozenset[str]:
+        return frozenset(alias[i : i + 2] for i in range(len(alias) - 1))
+
     @cached_property
     def _alias_words(self) -> dict[str, list[str]]:
         return {
@@ -125,33 +128,25 @@ class Matcher:
             for alias in compiled.fuzzy_aliases
         }
 
-    def match(self, doc: Segmented) -> dict[str, list[Hit]]:
+    def match(self, doc: Segmented) -> DocumentMatch:
         """Hits per element id: literal ones for every element, fuzzy ones where needed."""
         located = _Located(doc)
+        fuzzy = self._fuzzy_index(doc, located)
         positions = {term: located.positions(term) for term in self.terms}
         hits: dict[str, list[Hit]] = {}
-        fuzzy_wanted = []
         for element_id, compiled in self.compiled.items():
             found = self._literal_hits(compiled, located, positions)
+            if self._wants_fuzzy(doc, found):
+                found = found + fuzzy.hits(compiled, found)
             hits[element_id] = found
-            if not any(doc.sentences[hit.sentence].context == "achievement" for hit in found):
-                fuzzy_wanted.append(element_id)
-        if fuzzy_wanted:
-            fuzzy = self._fuzzy(doc)
-            for element_id in fuzzy_wanted:
-                hits[element_id] = hits[element_id] + fuzzy.hits(self.compiled[element_id], hits[element_id])
-        return hits
+        return DocumentMatch(hits, fuzzy)
 
-    def near_miss(self, doc: Segmented, element_id: str) -> Hit | None:
-        """The sentence closest to an element that has no evidence at all, if any is close."""
-        best = self._fuzzy(doc).best(self.compiled[element_id], min_length=3)
-        return best if best is not None and best.score >= NEAR_MISS_FLOOR else None
+    def _fuzzy_index(self, doc: Segmented, located: _Located) -> _Fuzzy:
+        return _Fuzzy(self, doc, located)
 
-    def _fuzzy(self, doc: Segmented) -> _Fuzzy:
-        """The fuzzy index of `doc`, built once for its matching and the near misses that follow."""
-        if self._last is None or self._last[0] is not doc:
-            self._last = (doc, _Fuzzy(self, doc))
-        return self._last[1]
+    def _wants_fuzzy(self, doc: Segmented, literal: list[Hit]) -> bool:
+        """Fuzzy variants are looked for only where no literal hit reports an achievement."""
+        return not any(doc.sentences[hit.sentence].context == "achievement" for hit in literal)
 
     def _literal_hits(self, compiled: _Compiled, located: _Located, positions) -> list[Hit]:
         by_sentence: dict[int, Hit] = {}
@@ -183,6 +178,20 @@ def _body_start(doc: Segmented) -> int:
     return 0
 
 
+@dataclass(frozen=True)
+class DocumentMatch:
+    """The matches of one report, and the fuzzy index they were found with, which also serves
+    the near misses of the elements left missing."""
+
+    hits: dict[str, list[Hit]]
+    fuzzy: _Fuzzy
+
+    def near_miss(self, element_id: str) -> Hit | None:
+        """The sentence closest to an element that has no evidence at all, if any is close."""
+        best = self.fuzzy.best(self.fuzzy.matcher.compiled[element_id], min_length=3)
+        return best if best is not None and best.score >= NEAR_MISS_FLOOR else None
+
+
 class _Located:
     """Positions of terms in the normalised text, and the body sentence each position falls in."""
 
@@ -193,12 +202,7 @@ class _Located:
         self.ends = [sentence.norm_end for sentence in doc.sentences]
 
     def positions(self, term: str) -> list[int]:
-        found = []
-        at = self.text.find(term)
-        while at != -1:
-            found.append(at)
-            at = self.text.find(term, at + 1)
-        return found
+        return _find_all(self.text, term)
 
     def sentence_at(self, position: int) -> int | None:
         index = bisect.bisect_right(self.starts, position) - 1
@@ -206,6 +210,15 @@ class _Located:
 
     def sentences_of(self, positions: list[int]) -> set[int]:
         return {index for index in map(self.sentence_at, positions) if index is not None}
+
+
+def _find_all(text: str, term: str) -> list[int]:
+    found = []
+    at = text.find(term)
+    while at != -1:
+        found.append(at)
+        at = text.find(term, at + 1)
+    return found
 
 
 def _inside_longer(text: str, at: int, alias: str, longer: tuple[str, ...]) -> bool:
@@ -219,17 +232,14 @@ def _inside_longer(text: str, at: int, alias: str, longer: tuple[str, ...]) -> b
 
 
 class _Fuzzy:
-    """Fuzzy scoring of aliases against the sentences of one report."""
+    """Fuzzy scoring of aliases against the sentences of one report. Only what the aliases still
+    to find ask for is looked up (the sentences holding each of their bigrams), once per report."""
 
-    def __init__(self, matcher: Matcher, doc: Segmented):
+    def __init__(self, matcher: Matcher, doc: Segmented, located: _Located):
         self.matcher = matcher
+        self.located = located
         self.sentences = [sentence.text for sentence in doc.sentences]
-        self._bigrams: dict[str, list[int]] = defaultdict(list)
-        for index in range(_body_start(doc), len(self.sentences)):
-            text = self.sentences[index]
-            for bigram in {text[i : i + 2] for i in range(len(text) - 1)}:
-                self._bigrams[bigram].append(index)
-        self._words: dict[int, list[str]] = {}
+        self._bigrams: dict[str, set[int]] = {}
 
     def hits(self, compiled: _Compiled, literal: list[Hit]) -> list[Hit]:
         taken = {hit.sentence for hit in literal}
@@ -267,10 +277,18 @@ class _Fuzzy:
         return best
 
     def _candidates(self, alias: str, share: float) -> list[int]:
-        bigrams = {alias[i : i + 2] for i in range(len(alias) - 1)}
-        counts = Counter(index for bigram in bigrams for index in self._bigrams.get(bigram, ()))
+        bigrams = self.matcher.bigrams(alias)
+        counts: dict[int, int] = {}
+        for bigram in bigrams:
+            for index in self._sentences_with(bigram):
+                counts[index] = counts.get(index, 0) + 1
         needed = max(1, len(bigrams) * share)
         return [index for index, count in counts.items() if count >= needed]
+
+    def _sentences_with(self, bigram: str) -> set[int]:
+        if bigram not in self._bigrams:
+            self._bigrams[bigram] = self.located.sentences_of(self.located.positions(bigram))
+        return self._bigrams[bigram]
 
     def _word_score(self, alias: str, index: int, generic_weight: float = 1.0) -> float:
         """Share of the alias's characters whose words occur in the sentence close together: on
@@ -282,13 +300,8 @@ class _Fuzzy:
         alias_words = self.matcher._alias_words.get(alias) or []
         if len(alias_words) < 2:
             return 0.0
-        if index not in self._words:
-            self._words[index] = words.cut(self.matcher.words, self.sentences[index])
-        starts: dict[str, list[int]] = defaultdict(list)
-        offset = 0
-        for word in self._words[index]:
-            starts[word].append(offset)
-            offset += len(word)
+        sentence = self.sentences[index]
+        starts = {word: _find_all(sentence, word) for word in dict.fromkeys(alias_words) if word in sentence}
         present = [word for word in alias_words if word in starts]
         if not present:
             return 0.0
@@ -297,11 +310,23 @@ class _Fuzzy:
         def weight(word: str) -> float:
             return len(word) * (generic_weight if word in generic else 1.0)
 
-        coverage = 100.0 * sum(map(weight, present)) / sum(map(weight, alias_words))
-        spans = [[(at, at + len(word)) for at in starts[word]] for word in dict.fromkeys(present)]
-        tight = sum(map(len, present))
-        in_order = min(1.0, (tight + 2 * (len(present) - 1)) / _ordered_window(spans))
-        return coverage * max(in_order, min(1.0, tight / _min_window(spans)))
+        total = sum(map(weight, alias_words))
+
+        def score(chosen: list[str]) -> float:
+            coverage = 100.0 * sum(map(weight, chosen)) / total
+            spans = [[(at, at + len(word)) for at in starts[word]] for word in dict.fromkeys(chosen)]
+            tight = sum(map(len, chosen))
+            in_order = min(1.0, (tight + 2 * (len(chosen) - 1)) / _ordered_window(spans))
+            return coverage * max(in_order, min(1.0, tight / _min_window(spans)))
+
+        # a word found only far from the others (行政 in a later 行政诉讼) is left out if that helps
+        best = score(present)
+        while len(present) > 1:
+            dropped = max((present[:i] + present[i + 1 :] for i in range(len(present))), key=score)
+            if score(dropped) <= best:
+                break
+            present, best = dropped, score(dropped)
+        return best
 
 
 def _char_score(alias: str, sentence: str) -> float:
@@ -337,20 +362,24 @@ def _ordered_window(occurrences: list[list[tuple[int, int]]]) -> int:
 
 
 def _min_window(occurrences: list[list[tuple[int, int]]]) -> int:
-    """Smallest character span that holds one occurrence of every word."""
+    """Smallest character span that holds one occurrence of every word (a sliding window over
+    the occurrences in text order)."""
+    if len(occurrences) == 1:
+        return min(end - start for start, end in occurrences[0])
     events = sorted((start, end, word) for word, spans in enumerate(occurrences) for start, end in spans)
     need = len(occurrences)
-    best = None
-    count: Counter[int] = Counter()
+    count = [0] * need
+    covered = 0
+    best = 10**9
     left = 0
-    for right, (_start, end, word) in enumerate(events):
+    for right, (_start, _end, word) in enumerate(events):
         count[word] += 1
-        while len(count) == need:
-            span = max(e for _s, e, _w in events[left : right + 1]) - events[left][0]
-            best = span if best is None else min(best, span)
-            count[events[left][2]] -= 1
-            if count[events[left][2]] == 0:
-                del count[events[left][2]]
+        covered += count[word] == 1
+        while covered == need:
+            span = max(end for _s, end, _w in events[left : right + 1]) - events[left][0]
+            best = min(best, span)
+            first = events[left][2]
+            count[first] -= 1
+            covered -= count[first] == 0
             left += 1
-    return best if best is not None else 10**9
-
+    return best

@@ -13,7 +13,7 @@ Credit: covered 1, partial 0.5, else 0; a score is weighted credit / weighted to
 from __future__ import annotations
 
 from scorer import specificity, timeliness
-from scorer.match import Hit, Matcher
+from scorer.match import DocumentMatch, Hit, Matcher
 from scorer.metadata import document_warnings, read_metadata
 from scorer.models import (
     STATUSES,
@@ -41,15 +41,15 @@ def _strongest_first(items: list[Evidence]) -> list[Evidence]:
 
 def analyse(doc: Segmented, matcher: Matcher, deadline: timeliness.MonthDay = timeliness.DEFAULT_DEADLINE) -> Analysis:
     checklist = matcher.checklist
-    hits = matcher.match(doc)
-    evidence = {element_id: _evidence(doc, found) for element_id, found in hits.items()}
+    matches = matcher.match(doc)
+    evidence = {element_id: _evidence(doc, found) for element_id, found in matches.hits.items()}
     own_status = {element_id: _status(found) for element_id, found in evidence.items()}
 
     results: list[ElementResult] = []
     for section in checklist.sections:
         for element in section.elements:
             status, items, parts = _umbrella(element, own_status, evidence)
-            near = _near_miss(doc, matcher, element.id) if status == "missing" else None
+            near = _near_miss(doc, matches, element.id) if status == "missing" else None
             results.append(
                 ElementResult(
                     id=element.id,
@@ -178,8 +178,8 @@ def _umbrella(element: Element, own_status, evidence) -> tuple[Status, list[Evid
     return status, _strongest_first(items), parts
 
 
-def _near_miss(doc: Segmented, matcher: Matcher, element_id: str) -> NearMiss | None:
-    hit = matcher.near_miss(doc, element_id)
+def _near_miss(doc: Segmented, matches: DocumentMatch, element_id: str) -> NearMiss | None:
+    hit = matches.near_miss(element_id)
     if hit is None:
         return None
     sentence = doc.sentences[hit.sentence]

@@ -10,8 +10,11 @@ keeps everything finished; results.jsonl then covers exactly the reports the sum
 
 from __future__ import annotations
 
+import io
+import pickle
 import signal
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,19 +96,56 @@ class Failure:
     reason: str
 
 
+class RowSpool:
+    """The rows of a run, kept in a temporary file rather than in memory, so that the parent's
+    memory does not grow with the number of reports. Read back in input order as often as the
+    summaries need, or one row by its position (for the ranking)."""
+
+    def __init__(self):
+        self._file = tempfile.TemporaryFile()
+        self._offsets: list[int] = []
+
+    def append(self, row: Row) -> None:
+        self._file.seek(0, io.SEEK_END)
+        self._offsets.append(self._file.tell())
+        pickle.dump(row, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    def __iter__(self) -> Iterator[Row]:
+        for position in range(len(self._offsets)):
+            yield self[position]
+
+    def __getitem__(self, position: int) -> Row:
+        self._file.seek(self._offsets[position])
+        return pickle.load(self._file)
+
+    def chunks(self, size: int) -> Iterator[list[Row]]:
+        for first in range(0, len(self), size):
+            yield [self[position] for position in range(first, min(first + size, len(self)))]
+
+    def close(self) -> None:
+        self._file.close()
+
+
 @dataclass
 class Outcome:
     """A batch run as the summaries see it: rows and failures in input order."""
 
     checklist: Checklist
     total: int
-    rows: list[Row] = field(default_factory=list)
+    rows: RowSpool = field(default_factory=RowSpool)
     failures: list[Failure] = field(default_factory=list)
     interrupted: bool = False
 
     @property
+    def scored(self) -> int:
+        return len(self.rows)
+
+    @property
     def done(self) -> int:
-        return len(self.rows) + len(self.failures)
+        return self.scored + len(self.failures)
 
 
 @dataclass(frozen=True)

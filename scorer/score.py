@@ -114,6 +114,19 @@ def _backed_share(results: list[ElementResult]) -> float | None:
     return round(backed / len(credited), 3)
 
 
+def _quoted(doc: Segmented, hit: Hit) -> dict:
+    """The sentence a hit is in, as the reviewer's text has it, and what matched there."""
+    sentence = doc.sentences[hit.sentence]
+    return {
+        "text": doc.source.text[sentence.start : sentence.end],
+        "start": sentence.start,
+        "end": sentence.end,
+        "heading": " > ".join(sentence.heading),
+        "term": hit.term,
+        "score": hit.score,
+    }
+
+
 def _evidence(doc: Segmented, hits: list[Hit]) -> list[Evidence]:
     items = []
     for hit in hits:
@@ -122,14 +135,9 @@ def _evidence(doc: Segmented, hits: list[Hit]) -> list[Evidence]:
         documents = specificity.documents(sentence.text)
         items.append(
             Evidence(
-                text=doc.source.text[sentence.start : sentence.end],
-                start=sentence.start,
-                end=sentence.end,
-                heading=" > ".join(sentence.heading),
+                **_quoted(doc, hit),
                 context=sentence.context,
                 match=hit.kind,
-                term=hit.term,
-                score=hit.score,
                 figures=figures,
                 documents=documents,
                 specific=bool(figures or documents),
@@ -180,14 +188,4 @@ def _umbrella(element: Element, own_status, evidence) -> tuple[Status, list[Evid
 
 def _near_miss(doc: Segmented, matches: DocumentMatch, element_id: str) -> NearMiss | None:
     hit = matches.near_miss(element_id)
-    if hit is None:
-        return None
-    sentence = doc.sentences[hit.sentence]
-    return NearMiss(
-        text=doc.source.text[sentence.start : sentence.end],
-        start=sentence.start,
-        end=sentence.end,
-        heading=" > ".join(sentence.heading),
-        term=hit.term,
-        score=hit.score,
-    )
+    return NearMiss(**_quoted(doc, hit)) if hit is not None else None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import stat
 
 import pytest
 
@@ -89,6 +91,13 @@ def test_a_failed_write_leaves_no_half_written_file_and_keeps_the_old_one(analys
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
     assert render_report(target, JsonReporter(), analysis) == analysis.overall_score
     assert json.loads(target.read_text(encoding="utf-8"))["source"] == str(SEED)
+
+
+def test_written_files_follow_the_umask_not_mkstemps_private_mode(analysis, tmp_path):
+    umask = os.umask(0)
+    os.umask(umask)
+    render_report(tmp_path / "report.md", MarkdownReporter(), analysis)
+    assert stat.S_IMODE((tmp_path / "report.md").stat().st_mode) == 0o666 & ~umask
 
 
 def test_output_names_are_distinct_for_same_stems_in_different_folders(tmp_path):

@@ -59,13 +59,17 @@ def run(args: argparse.Namespace) -> int:
             progress.advance()
 
         outcome = run_batch(paths, checklist, deadline, out, args.workers, on_done)
-    write_atomic(out / "summary.csv", lambda outfile: csvsummary.write(outcome, outfile))
-    write_atomic(out / "summary.md", lambda outfile: summary.write(outcome, outfile))
+    try:
+        write_atomic(out / "summary.csv", lambda outfile: csvsummary.write(outcome, outfile))
+        write_atomic(out / "summary.md", lambda outfile: summary.write(outcome, outfile))
+        scores = [(row.source, row.overall) for row in outcome.rows]
+    finally:
+        outcome.rows.close()
     _say_where(outcome, out, time.monotonic() - started)
     if outcome.interrupted:
         raise KeyboardInterrupt
     failures = [InputError(f.source, f.reason) for f in outcome.failures]
-    return exit_code(len(paths), failures, [(row.source, row.overall) for row in outcome.rows], args.fail_under)
+    return exit_code(len(paths), failures, scores, args.fail_under)
 
 
 def _say_where(outcome, out: Path, seconds: float) -> None:
@@ -77,7 +81,7 @@ def _say_where(outcome, out: Path, seconds: float) -> None:
         )
         return
     print(
-        f"rolscore: scored {len(outcome.rows)} of {outcome.total} reports in {seconds:.1f} s "
+        f"rolscore: scored {outcome.scored} of {outcome.total} reports in {seconds:.1f} s "
         f"({outcome.total / max(seconds, 1e-9):.1f}/s); outputs in {out}/: summary.md, summary.csv, results.jsonl, "
         "and a .md and .json per report"
     )

@@ -30,6 +30,8 @@ PART_LABEL = {"found": "有", "missing": "缺"}
 _DOCUMENT_TYPE_LABEL = {"annual_report": "法治政府建设年度报告", "other": "其他 (不像年度报告)"}
 TIMELINESS_LABEL = {"on_time": "按时", "late": "逾期", "unknown": "无法判断"}
 T = TypeVar("T")
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)  # read the process's umask (os.umask can only be read by setting it)
 
 
 def document_facts(analysis: Analysis) -> list[tuple[str, str]]:
@@ -67,6 +69,7 @@ def write_atomic(path: Path, write: Callable[[IO[str]], T]) -> T:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as outfile:
             result = write(outfile)
+        os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp's 0600 would hide reports from colleagues
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

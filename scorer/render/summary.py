@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from scorer.batch import Failure, Outcome, Row
-from scorer.models import STATUSES, Element
+from scorer.models import STATUSES, Element, Status
 from scorer.render.core import STATUS_LABEL, STATUS_SYMBOL, TIER_LABEL, TIMELINESS_LABEL
 from scorer.render.text import cell
 
@@ -70,11 +70,11 @@ def _ranking(outcome: Outcome) -> list[str]:
         f"| 名次 | 序号 | 报告 | 标题 | 年度 | 总分 | {symbols} | 结构 | 时效 |",
         "|---:|---:|---|---|---:|---:|" + "---:|" * len(STATUSES) + "---|---|",
     ]
-    ranked = sorted(outcome.rows, key=lambda row: (-row.overall, row.index))
-    rank = 0
-    for position, row in enumerate(ranked, start=1):
-        if position == 1 or row.overall != ranked[position - 2].overall:
-            rank = position  # equal scores share a rank: 1, 2, 2, 4
+    order = sorted(range(len(outcome.rows)), key=lambda i: -outcome.rows[i].overall)  # stable: ties by input
+    rank, previous = 0, None
+    for position, row in enumerate((outcome.rows[i] for i in order), start=1):
+        if row.overall != previous:
+            rank, previous = position, row.overall  # equal scores share a rank: 1, 2, 2, 4
         structure = f"{row.structure_found}/{row.structure_total}" if row.structure_total else "—"
         lines.append(
             f"| {rank} | {_number(row)} | [{cell(row.stem)}](<{row.stem}.md>) | {_title(row)} "
@@ -100,9 +100,11 @@ def _matrix(outcome: Outcome) -> Iterator[str]:
     ]
     rows = outcome.rows
     elements = _elements(outcome)
-    covered = {position: sum(row.statuses[position] == "covered" for row in rows) for position, _ in elements}
-    for first in range(0, len(rows), MATRIX_COLUMNS):
-        chunk = rows[first : first + MATRIX_COLUMNS]
+    covered = dict.fromkeys((position for position, _ in elements), 0)
+    for row in rows:
+        for position in covered:
+            covered[position] += row.statuses[position] == "covered"
+    for chunk in rows.chunks(MATRIX_COLUMNS):
         if len(rows) > MATRIX_COLUMNS:
             yield from ["", f"### 报告 {_number(chunk[0])}–{_number(chunk[-1])}"]
         yield from [
@@ -121,11 +123,13 @@ def _matrix(outcome: Outcome) -> Iterator[str]:
 def _common_gaps(outcome: Outcome) -> list[str]:
     lines = ["## 最常见的缺项", ""]
     rows = outcome.rows
-    gaps = []
-    for position, element in _elements(outcome):
-        lacking = Counter(row.statuses[position] for row in rows if row.statuses[position] != "covered")
-        if lacking:
-            gaps.append((sum(lacking.values()), element, lacking))
+    elements = _elements(outcome)
+    lacking: dict[int, Counter[Status]] = {position: Counter() for position, _ in elements}
+    for row in rows:  # one pass: the rows are read back from disk
+        for position, counter in lacking.items():
+            if row.statuses[position] != "covered":
+                counter[row.statuses[position]] += 1
+    gaps = [(sum(lacking[p].values()), element, lacking[p]) for p, element in elements if lacking[p]]
     if not gaps:
         return lines + ["每份报告都覆盖了清单中的全部要素。" if rows else "没有可评分的报告。"]
     gaps.sort(key=lambda gap: -gap[0])  # stable: core first, then checklist order, among equals

@@ -30,7 +30,7 @@ from scorer.render.markdown import MarkdownReporter
 from scorer.timeliness import MonthDay
 
 RESULTS = "results.jsonl"
-RESERVED_STEMS = {"summary", "results"}
+RESERVED_STEMS = frozenset({"summary", "results"})
 """Stems of the summary files: a report named like one gets a suffix instead of overwriting it."""
 WINDOW_PER_WORKER = 4
 POLL_SECONDS = 0.2
@@ -172,20 +172,21 @@ def _score(task: _Task) -> tuple[Row | Failure, str | None]:
     """Score one report and write its Markdown and JSON; a file that fails is a Failure."""
     try:
         analysis = score_file(task.path, _matcher, _deadline)
+        line = to_json(analysis)
+        render_report(task.out / f"{task.stem}.md", MarkdownReporter(), analysis)
+        write_atomic(task.out / f"{task.stem}.json", lambda outfile: outfile.write(line + "\n"))
     except InputError as exc:
         return Failure(task.index, str(task.path), exc.reason), None
+    except OSError as exc:
+        return Failure(task.index, str(task.path), f"cannot write {exc.filename}: {exc.strerror or exc}"), None
     except Exception as exc:  # noqa: BLE001 - one file's crash must not stop the others
         return Failure(task.index, str(task.path), f"internal error: {type(exc).__name__}: {exc}"), None
-    line = to_json(analysis)
-    render_report(task.out / f"{task.stem}.md", MarkdownReporter(), analysis)
-    write_atomic(task.out / f"{task.stem}.json", lambda outfile: outfile.write(line + "\n"))
     return Row.of(task.index, task.stem, analysis, _matcher.checklist), line
 
 
 def batch_stems(paths: list[Path]) -> dict[Path, str]:
     """output_stems, kept clear of the summary files' names."""
-    stems = output_stems(paths)
-    return {path: f"{stem}__report" if stem in RESERVED_STEMS else stem for path, stem in stems.items()}
+    return output_stems(paths, reserved=RESERVED_STEMS)
 
 
 def run_batch(

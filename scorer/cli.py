@@ -33,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     except RolscoreError as exc:
         print(f"rolscore: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except OSError as exc:  # an output that cannot be written: --out on a file, a full disk
+        print(f"rolscore: {exc.filename or ''}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print("rolscore: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -86,7 +86,8 @@ def test_a_report_named_summary_does_not_overwrite_the_summary(tmp_path, capsys)
     code, _, _ = run_batch(capsys, str(tmp_path / "summary.txt"), "--out", str(tmp_path / "out"))
     assert code == 0
     assert (tmp_path / "out" / "summary.md").read_text(encoding="utf-8").startswith("# 法治政府建设年度报告批量评估汇总")
-    assert (tmp_path / "out" / "summary__report.md").exists()
+    own = f"{tmp_path.name}__summary.md"  # the folder becomes a prefix, as for any collision
+    assert (tmp_path / "out" / own).read_text(encoding="utf-8").startswith("# 法治政府建设年度报告要素评估")
 
 
 def test_bad_files_are_reported_and_skipped(tmp_path, capsys):
@@ -189,3 +190,15 @@ def test_ctrl_c_keeps_what_finished(tmp_path, capsys, monkeypatch):
     for line in results:
         stem = json.loads(line)["source"].rsplit("/", 1)[1].removesuffix(".txt")
         assert (tmp_path / f"{stem}.md").exists()
+
+
+def test_a_second_run_into_a_folder_inside_the_input_does_not_score_its_own_outputs(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for seed in SEED_FILES[:2]:
+        (inputs / seed.name).write_bytes(seed.read_bytes())
+    out = inputs / "out"
+    for _ in range(2):
+        assert main(["batch", str(inputs), "--out", str(out), "--workers", "1"]) == 0
+    lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["source"] for line in lines] == [str(inputs / seed.name) for seed in SEED_FILES[:2]]

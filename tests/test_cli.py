@@ -76,3 +76,19 @@ def test_usage_errors_exit_2(capsys):
     except SystemExit as exit_:
         assert exit_.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_line_and_exit_2(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert main(["score", str(REPORT), "--out", str(blocker / "sub")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("rolscore: ") and "cannot write" in err and "Traceback" not in err
+
+
+def test_brackets_in_a_file_name_are_printed_as_they_are(tmp_path, capsys):
+    odd = tmp_path / "[red]x[/b]" / "report[1].txt"
+    odd.parent.mkdir(parents=True)
+    odd.write_bytes(REPORT.read_bytes())
+    assert main(["score", str(odd), "--out", str(tmp_path / "out")]) == 0
+    assert "[red]x[/b]" in capsys.readouterr().out

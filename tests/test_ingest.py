@@ -59,3 +59,14 @@ def test_unreadable_files_get_one_line_naming_the_file(tmp_path, name, data, rea
 def test_missing_file(tmp_path):
     with pytest.raises(InputError, match="file not found"):
         read_document(tmp_path / "nowhere.txt")
+
+
+def test_a_damaged_file_of_any_format_is_one_line_not_a_traceback(tmp_path):
+    import zipfile
+
+    path = tmp_path / "report.docx"
+    with zipfile.ZipFile(path, "w") as archive:  # a zip whose main part is not even XML
+        archive.writestr("[Content_Types].xml", "\x00\x01 not xml")
+    with pytest.raises(InputError) as error:
+        read_document(path)
+    assert str(error.value).startswith(str(path)) and "\n" not in str(error.value)

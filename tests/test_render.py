@@ -104,3 +104,10 @@ def test_output_names_are_distinct_for_same_stems_in_different_folders(tmp_path)
     a, b, c = tmp_path / "hebei" / "report.txt", tmp_path / "zhejiang" / "report.txt", tmp_path / "x" / "other.md"
     names = output_stems([a, b, c])
     assert names == {a: "hebei__report", b: "zhejiang__report", c: "other"}
+
+
+def test_reserved_names_are_avoided_without_creating_a_new_collision(tmp_path):
+    summary, suffixed = tmp_path / "in" / "summary.txt", tmp_path / "in" / "in__summary.txt"
+    names = output_stems([summary, suffixed], reserved=frozenset({"summary"}))
+    assert "summary" not in names.values()
+    assert len(set(names.values())) == 2

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
     deadline = deadline_of(args)
     checklist = load_checklist(args.checklist)
-    paths = expand(args.paths, recursive=True)
+    paths = expand(args.paths, recursive=True, outputs=Path(args.out))
     if not paths:
         raise RolscoreError("no input files found in " + ", ".join(args.paths))
     out = Path(args.out)

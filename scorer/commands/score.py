@@ -57,7 +57,7 @@ def deadline_of(args: argparse.Namespace) -> MonthDay:
 def run(args: argparse.Namespace) -> int:
     deadline = deadline_of(args)
     matcher = Matcher(load_checklist(args.checklist))
-    paths = expand(args.paths)
+    paths = expand(args.paths, outputs=Path(args.out))
     if not paths:
         raise RolscoreError("no input files found in " + ", ".join(args.paths))
     stems = output_stems(paths)

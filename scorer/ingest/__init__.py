@@ -41,7 +41,12 @@ def read_document(path: str | Path) -> SourceText:
         raise InputError(str(path), f"cannot read file ({exc.strerror})") from None
     if not data.strip():
         raise InputError(str(path), "file is empty")
-    source = import_module(f"scorer.ingest.{module}").read(str(path), data)
+    try:
+        source = import_module(f"scorer.ingest.{module}").read(str(path), data)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged file must give one line, not a traceback
+        raise InputError(str(path), f"not a readable {module} file ({type(exc).__name__}: {exc})") from None
     if not source.text.strip():
         raise InputError(str(path), "no text found in the file")
     return source

@@ -77,32 +77,30 @@ def write_atomic(path: Path, write: Callable[[IO[str]], T]) -> T:
     return result
 
 
-def output_stems(paths: Iterable[Path]) -> dict[Path, str]:
-    """A distinct output name per input: its stem, or, where stems collide, the stem prefixed
-    with as many parent folders as it takes (a/report.txt, b/report.txt -> a__report, b__report)."""
+def output_stems(paths: Iterable[Path], reserved: frozenset[str] = frozenset()) -> dict[Path, str]:
+    """A distinct output name per input: its stem, or, where stems collide (with each other or
+    with a `reserved` name such as "summary"), the stem prefixed with as many parent folders as it
+    takes (a/report.txt, b/report.txt -> a__report, b__report); numbered when even that fails."""
     paths = list(dict.fromkeys(paths))
-    depth = {path: 0 for path in paths}
+    parents = {path: path.resolve().parent.parts for path in paths}
+    depth = dict.fromkeys(paths, 0)
     while True:
-        names = {path: _name(path, depth[path]) for path in paths}
-        seen: dict[str, list[Path]] = {}
+        names = {path: "__".join([*parents[path][len(parents[path]) - depth[path] :], path.stem]) for path in paths}
+        groups: dict[str, list[Path]] = {}
         for path, name in names.items():
-            seen.setdefault(name, []).append(path)
-        clashes = [group for group in seen.values() if len(group) > 1]
+            groups.setdefault(name, []).append(path)
+        clashes = {name: group for name, group in groups.items() if len(group) > 1 or name in reserved}
         if not clashes:
             return names
         progressed = False
-        for group in clashes:
+        for group in clashes.values():
             for path in group:
-                if depth[path] < len(path.resolve().parent.parts) - 1:
+                if depth[path] < len(parents[path]) - 1:
                     depth[path] += 1
                     progressed = True
-        if not progressed:  # identical paths cannot be told apart: number them
-            for group in clashes:
-                for number, path in enumerate(group[1:], start=2):
-                    names[path] = f"{names[path]}__{number}"
+        if not progressed:  # identical paths, or a reserved name at the root: number them
+            for name, group in clashes.items():
+                first = 1 if name in reserved else 2
+                for number, path in enumerate(group[first - 1 :], start=first):
+                    names[path] = f"{name}__{number}" if number > 1 or name in reserved else name
             return names
-
-
-def _name(path: Path, depth: int) -> str:
-    parents = path.resolve().parent.parts[len(path.resolve().parent.parts) - depth :] if depth else ()
-    return "__".join([*parents, path.stem])

@@ -6,6 +6,7 @@ import json
 from typing import IO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -27,7 +28,7 @@ def write_table(evaluation: Evaluation, outfile: IO[str]) -> None:
     console = Console(file=outfile, width=None if terminal else WIDTH_OFF_TERMINAL, no_color=not terminal)
     pairs = evaluation.matcher.pairs
     console.print(
-        f"[bold]Gold set[/] {evaluation.gold_dir}: {len(evaluation.documents)} documents, {pairs} "
+        f"[bold]Gold set[/] {escape(str(evaluation.gold_dir))}: {len(evaluation.documents)} documents, {pairs} "
         f"(document, element) pairs; checklist {evaluation.checklist.id} {evaluation.checklist.version}"
     )
     console.print(_figures(evaluation))

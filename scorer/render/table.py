@@ -6,6 +6,7 @@ from typing import IO
 
 from rich.bar import Bar
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -70,7 +71,7 @@ class TableReporter:
         for section in analysis.sections:
             covered = sum(by_id[e].status == "covered" for e in section.elements)
             sections.add_row(
-                section.title,
+                Text(section.title),
                 Text(f"{section.score:g}", style=_score_style(section.score)),
                 Bar(size=100, begin=0, end=section.score, width=20, color=_score_style(section.score)),
                 f"{covered}/{len(section.elements)}",
@@ -87,11 +88,11 @@ class TableReporter:
             gaps.add_row(
                 Text(STATUS_SYMBOL[r.status], style=_STATUS_STYLE[r.status]),
                 TIER_LABEL[r.weight],
-                f"{r.name} [dim]{r.id}[/]",
+                Text.assemble(r.name, " ", (r.id, "dim")),
                 Text(STATUS_LABEL[r.status], style=_STATUS_STYLE[r.status]),
                 detail,
             )
-        title = f"[bold]{analysis.source}[/]  [dim]清单 {analysis.checklist.id} {analysis.checklist.version}[/]"
+        title = f"[bold]{escape(analysis.source)}[/]  [dim]清单 {escape(analysis.checklist.id)} {escape(analysis.checklist.version)}[/]"
         body = [*_document(analysis), header, Text(""), sections, Text("")]
         body.append(gaps if analysis.gaps else Text("清单中的要素全部覆盖。", style="green"))
         return Panel(Group(*body), title=title, title_align="left")

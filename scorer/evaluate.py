@@ -198,11 +198,18 @@ def evaluate(gold_dir: str | Path, matcher: Matcher) -> Evaluation:
         raise GoldError(f"{gold_dir}: not a directory of gold files")
     documents: list[GoldDocument] = []
     errors: list[str] = []
+    known = {element.id for element in matcher.checklist.elements}
     for path in gold_files(gold_dir):
         try:
-            documents.append(load_gold(path, path.relative_to(gold_dir).as_posix()))
+            document = load_gold(path, path.relative_to(gold_dir).as_posix())
         except GoldError as exc:
             errors.append(str(exc))
+            continue
+        unknown = sorted(set(document.gold.labels) - known)
+        if unknown:  # a typo would otherwise drop the label and count a right answer as wrong
+            errors.append(f"{path}: labels: not element ids of checklist {matcher.checklist.id}: {', '.join(unknown)}")
+        else:
+            documents.append(document)
     if not documents and not errors:
         raise GoldError(f"{gold_dir}: no gold files (*.yaml) found")
     ours: list[tuple[Status, Status]] = []

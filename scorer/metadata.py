@@ -19,7 +19,9 @@ _HEAD_LINES, _TAIL_LINES, _OPENING_SENTENCES = 12, 6, 10
 _YEAR_IN_TITLE = re.compile(r"(20\d\d)\s*年度?")
 _DATE = r"((?:19|20)\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)\s*日?"
 _LABELLED_DATE = re.compile(rf"(?:发布(?:时间|日期)|(?<!成文)日期|^时间):?\s*{_DATE}")
-_LEADING_DATE = re.compile(rf"^{_DATE}")
+_LEADING_DATE = re.compile(rf"^{_DATE}(?!\s*[,，])(?!.*。)")
+"""A date opening a line of its own ("2024年02月26日 来源: 市司法局"), not a sentence of the body
+that starts with a date ("2021年3月5日,县政府召开常务会议…")."""
 _ONLY_DATE = re.compile(rf"^{_DATE}$")
 _DOC_NUMBER = r"[\u4e00-\u9fff]{1,12}[\[(]\d{4}[\])]\d{1,5}号"
 _LABELLED_DOC_NUMBER = re.compile(rf"(?:发文字号|文号):?\s*({_DOC_NUMBER})")

@@ -27,9 +27,10 @@ def parse_deadline(value: str) -> MonthDay:
 
 
 def check(year: int | None, published: str | None, deadline: MonthDay = DEFAULT_DEADLINE) -> Timeliness:
-    """on_time when published on or before the deadline, late after it, unknown without both dates."""
+    """on_time when published on or before the deadline, late after it, unknown without both
+    dates, or when the date read is before the year reported has ended (it cannot be the report's)."""
     due = date(year + 1, *deadline) if year is not None else None
-    if due is None or published is None:
+    if due is None or published is None or date.fromisoformat(published).year <= year:
         status = "unknown"
     else:
         status = "on_time" if date.fromisoformat(published) <= due else "late"

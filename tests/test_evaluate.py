@@ -44,14 +44,14 @@ def test_the_dictionary_baseline_scores_visibly_lower(evaluation):
     assert evaluation.baseline.false_coverage > evaluation.matcher.false_coverage
 
 
-def test_every_pair_is_counted_once_and_disagreements_carry_evidence(evaluation):
+def test_every_pair_is_counted_once_and_disagreements_carry_evidence(evaluation, checklist):
     seeds = len(list((ROOT / "seeds").glob("*.txt")))
-    elements = evaluation.matcher.pairs // len(evaluation.documents)
-    assert evaluation.matcher.pairs == evaluation.baseline.pairs == elements * len(evaluation.documents)
-    assert sum(n for row in evaluation.matcher.confusion.values() for n in row.values()) == evaluation.matcher.pairs
-    assert len(evaluation.documents) > seeds
+    gold_files = len(list((ROOT / "tests" / "gold").rglob("*.yaml")))
+    assert len(evaluation.documents) == gold_files and gold_files > seeds
+    expected = len(checklist.elements) * gold_files  # every element of every labelled document
+    assert evaluation.matcher.pairs == evaluation.baseline.pairs == expected
+    assert sum(n for row in evaluation.matcher.confusion.values() for n in row.values()) == expected
     for item in evaluation.disagreements:
-        assert item.gold != item.predicted
         assert item.evidence or item.predicted == "missing"
 
 
@@ -132,3 +132,12 @@ def test_a_bad_gold_file_is_one_line_naming_it_and_exit_2(tmp_path, capsys, bad)
 def test_a_missing_gold_directory_is_exit_2(tmp_path, capsys):
     assert main(["evaluate", str(tmp_path / "none")]) == 2
     assert "none" in capsys.readouterr().err
+
+
+def test_a_label_for_an_element_the_checklist_lacks_is_an_error_not_dropped(tmp_path, capsys):
+    (tmp_path / "typo.yaml").write_text(
+        "text: 严格落实宪法宣誓制度。\nlabels:\n  constitutional_oaht: {status: covered, quote: 宪法宣誓}\n",
+        encoding="utf-8",
+    )
+    assert main(["evaluate", str(tmp_path)]) == 2
+    assert "constitutional_oaht" in capsys.readouterr().err

@@ -8,6 +8,7 @@ import pytest
 
 from scorer.errors import InputError
 from scorer.ingest import read_document
+from scorer.ingest.encoding import decode
 
 TEXT = "秦皇岛市人民政府2020年度法治政府建设情况报告\n严格落实宪法宣誓制度。\n"
 
@@ -70,3 +71,9 @@ def test_a_damaged_file_of_any_format_is_one_line_not_a_traceback(tmp_path):
     with pytest.raises(InputError) as error:
         read_document(path)
     assert str(error.value).startswith(str(path)) and "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize("declared", ["koi8-r", "windows-1251", "cp1252", "latin-1"])
+def test_a_wrongly_declared_single_byte_charset_does_not_garble_a_gbk_page(declared):
+    text, encoding = decode("page.html", TEXT.encode("gbk"), declared)
+    assert (text, encoding) == (TEXT, "gb18030")

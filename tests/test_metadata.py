@@ -191,3 +191,15 @@ def test_a_bad_deadline_is_a_one_line_usage_error(tmp_path, capsys):
     captured = capsys.readouterr()
     assert captured.out == "" and list(tmp_path.iterdir()) == []
     assert captured.err.splitlines() == ["rolscore: --deadline '13-01' is not a day of the year as MM-DD (such as 04-01)"]
+
+
+def test_a_body_sentence_that_opens_with_a_date_is_not_the_publication_date(analyse_text):
+    text = "某县人民政府2020年度法治政府建设情况报告\n2021年3月5日,县政府召开常务会议,专题学法。\n一、主要工作\n严格落实宪法宣誓制度。"
+    analysis = analyse_text(text)
+    assert analysis.metadata.published is None
+    assert analysis.timeliness.status == "unknown"
+
+
+def test_a_date_inside_the_reported_year_cannot_make_a_report_on_time():
+    assert check(2020, "2020-12-30").status == "unknown"
+    assert check(2020, "2021-01-19").status == "on_time"

@@ -15,7 +15,7 @@ from scorer.errors import InputError
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))
 _ALIASES = {"x-gbk": "gbk", "gb_2312-80": "gb2312", "x-euc-cn": "gb2312"}
-_SINGLE_BYTE = {"ascii", "iso8859-1", "cp1252"}
+_EVERY_BYTE = bytes(range(256))
 
 
 def decode(path: str, data: bytes, declared: str | None = None) -> tuple[str, str]:
@@ -54,8 +54,14 @@ def _candidates(declared: str | None) -> list[str]:
     name = _canonical(declared) if declared else None
     if name is None:
         return ["utf-8", "gb18030"]
-    order = ["utf-8", "gb18030", name] if name in _SINGLE_BYTE else ["utf-8", name, "gb18030"]
+    order = ["utf-8", "gb18030", name] if _single_byte(name) else ["utf-8", name, "gb18030"]
     return list(dict.fromkeys(order))
+
+
+def _single_byte(name: str) -> bool:
+    """A single-byte codec (latin-1, cp1252, koi8-r, windows-1251…) proves nothing by decoding
+    strictly: nearly any bytes pass, so a wrong declaration would turn a GBK page into garbage."""
+    return len(_EVERY_BYTE.decode(name, errors="replace")) == len(_EVERY_BYTE)
 
 
 def _canonical(name: str) -> str | None:

@@ -16,6 +16,7 @@ import signal
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -207,34 +208,56 @@ def run_batch(
 
 
 def _stream(tasks, worker_args, workers, outcome: Outcome, results: IO[str], on_done) -> None:
-    """Keep the pool busy with a bounded window of tasks; emit finished results in input order."""
+    """Keep the pool busy with a bounded window of tasks; emit finished results in input order.
+    A worker process that dies (killed, out of memory) fails the reports then in flight, and the
+    rest go on in a new pool."""
     stop = _StopOnInterrupt()
     workers = max(1, min(workers, len(tasks)))
     window = workers * WINDOW_PER_WORKER
     finished: dict[int, tuple[Row | Failure, str | None]] = {}
-    running: set[Future] = set()
+    running: dict[Future, _Task] = {}
     submitted = emitted = 0
-    with stop, ProcessPoolExecutor(workers, initializer=_start_worker, initargs=worker_args) as pool:
-        while emitted < len(tasks):
-            while not stop.requested and submitted < len(tasks) and submitted - emitted < window:
-                running.add(pool.submit(_score, tasks[submitted]))
-                submitted += 1
-            if stop.requested:
-                running = {future for future in running if not future.cancel()}
-            if not running:
-                break
-            done, running = wait(running, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
-            for future in done:
-                result, line = future.result()
-                finished[result.index] = (result, line)
-                on_done(result)
-            while emitted in finished:
-                _emit(*finished.pop(emitted), outcome, results)
-                emitted += 1
-        # after a stop, keep what finished beyond a gap too: its files are written already
-        for index in sorted(finished):
-            _emit(*finished[index], outcome, results)
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(workers, initializer=_start_worker, initargs=worker_args)
+
+    pool = new_pool()
+    with stop:
+        try:
+            while emitted < len(tasks):
+                while not stop.requested and submitted < len(tasks) and submitted - emitted < window:
+                    running[pool.submit(_score, tasks[submitted])] = tasks[submitted]
+                    submitted += 1
+                if stop.requested:
+                    running = {future: task for future, task in running.items() if not future.cancel()}
+                if not running:
+                    break
+                done, _ = wait(running, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+                broken = False
+                for future in done:
+                    task = running.pop(future)
+                    try:
+                        result, line = future.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        result, line = Failure(task.index, str(task.path), _DIED), None
+                    finished[result.index] = (result, line)
+                    on_done(result)
+                if broken:
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    pool = new_pool()
+                while emitted in finished:
+                    _emit(*finished.pop(emitted), outcome, results)
+                    emitted += 1
+            # after a stop, keep what finished beyond a gap too: its files are written already
+            for index in sorted(finished):
+                _emit(*finished[index], outcome, results)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
     outcome.interrupted = stop.requested
+
+
+_DIED = "a worker process died while this file was being scored (killed, or out of memory); score it again"
 
 
 def _emit(result: Row | Failure, line: str | None, outcome: Outcome, results: IO[str]) -> None:

@@ -115,7 +115,21 @@ def _line(mapped: str, start: int, end: int) -> _Line:
     if not _DROP.isdisjoint(chars):
         offsets = [offset for offset, char in zip(offsets, chars) if char not in _DROP]
         chars = [char for char in chars if char not in _DROP]
-    return _Line(*_fold_spaces(chars, offsets), end - start)
+    return _Line(*_without_markdown_marks(*_fold_spaces(chars, offsets)), end - start)
+
+
+def _without_markdown_marks(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
+    """A Markdown heading ("## 一、主要工作") or a bold line used as one ("**一、主要工作**") is
+    read as the heading it marks; the marks are formatting, not text."""
+    if chars[:1] == ["#"]:
+        hashes = len(chars) - len("".join(chars).lstrip("#"))
+        if hashes <= 6:
+            chars, offsets = chars[hashes:], offsets[hashes:]
+            while chars[:1] == [" "]:
+                chars, offsets = chars[1:], offsets[1:]
+    if len(chars) > 4 and chars[:2] == chars[-2:] == ["*", "*"]:
+        chars, offsets = chars[2:-2], offsets[2:-2]
+    return chars, offsets
 
 
 def _fold_spaces(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:

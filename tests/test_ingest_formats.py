@@ -247,3 +247,12 @@ def test_a_number_cut_by_a_hard_wrap_is_whole_again(seed):
     text = seed.read_text(encoding="utf-8")
     numbers = re.findall(r"\d+", normalize(text).text)
     assert re.findall(r"\d+", normalize(variants.hard_wrapped(text)).text) == numbers
+
+
+def test_a_title_that_later_pages_repeat_as_their_header_stays_once(tmp_path):
+    seed = SEEDS / "000_a0afd6c5fbedfa4c.txt"
+    title = seed.read_text(encoding="utf-8").splitlines()[0]
+    path = tmp_path / "report.pdf"
+    path.write_bytes(variants.pdf(seed.read_text(encoding="utf-8"), title_as_later_header=True))
+    text = read_document(path).text
+    assert text.count(title) == 1 and text.startswith(title)

@@ -52,3 +52,12 @@ def test_heading_markers_and_their_levels():
     assert heading_level("一是加强党的领导") == 5
     for not_heading in ("2020年,全市", "1.6万余幅", "12.4国家宪法日", "一年来,我市"):
         assert heading_level(not_heading) is None, not_heading
+
+
+def test_markdown_heading_marks_are_formatting_not_text():
+    text = "# 某县2020年度法治政府建设情况报告\n\n## 一、主要工作\n**二、存在的问题**\n正文。"
+    normalized = normalize(text)
+    assert normalized.text.split("\n") == ["某县2020年度法治政府建设情况报告", "一、主要工作", "二、存在的问题", "正文。"]
+    start = normalized.text.index("一、主要工作")
+    a, b = normalized.original_span(start, start + 6)
+    assert text[a:b] == "一、主要工作"

@@ -101,8 +101,10 @@ def word(text: str) -> bytes:
     return out.getvalue()
 
 
-def pdf(text: str) -> bytes:
-    """An A4 PDF with a text layer: indented paragraphs, a running header and "- n -" numbers."""
+def pdf(text: str, title_as_later_header: bool = False) -> bytes:
+    """An A4 PDF with a text layer: indented paragraphs, a running header and "- n -" numbers;
+    or, with `title_as_later_header`, no header on page 1 and the report's title as the header of
+    every later page (a common layout)."""
     body = ParagraphStyle("body", fontName=CJK_FONT, fontSize=12, leading=20, wordWrap="CJK", firstLineIndent=24)
     heading = ParagraphStyle("title", parent=body, fontSize=16, leading=28, alignment=TA_CENTER, firstLineIndent=0)
     title, *rest = lines(text)
@@ -110,7 +112,10 @@ def pdf(text: str) -> bytes:
 
     def running(canvas: Canvas, document: SimpleDocTemplate) -> None:
         canvas.setFont(CJK_FONT, 9)
-        canvas.drawCentredString(A4[0] / 2, A4[1] - 40, "人民政府文件")
+        if not title_as_later_header:
+            canvas.drawCentredString(A4[0] / 2, A4[1] - 40, "人民政府文件")
+        elif document.page > 1:
+            canvas.drawCentredString(A4[0] / 2, A4[1] - 40, title)
         canvas.drawCentredString(A4[0] / 2, 30, f"- {document.page} -")
 
     out = io.BytesIO()

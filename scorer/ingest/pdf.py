@@ -135,16 +135,21 @@ def _text_lines(container: LTContainer):
             yield from _text_lines(item)
 
 
+_SAME_HEIGHT = 3.0
+"""Points within which two lines on different pages are at the same height."""
+
+
 def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Pages without page numbers and running headers and footers at their top and bottom."""
     pages = [list(lines) for lines in pages]
     for edge in (0, -1):
         for _ in range(_EDGE_LINES):
-            shapes = Counter(_shape(lines[edge].text) for lines in pages if lines)
+            heights: dict[str, list[float]] = {}
             for lines in pages:
-                if lines and (
-                    _PAGE_NUMBER.fullmatch(lines[edge].text) or _is_running(shapes[_shape(lines[edge].text)], len(pages))
-                ):
+                if lines:
+                    heights.setdefault(_shape(lines[edge].text), []).append(lines[edge].y0)
+            for lines in pages:
+                if lines and (_PAGE_NUMBER.fullmatch(lines[edge].text) or _is_running(lines[edge], heights, len(pages))):
                     del lines[edge]
     return pages
 
@@ -154,7 +159,10 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
 
-def _is_running(count: int, pages: int) -> bool:
+def _is_running(line: _Line, heights: dict[str, list[float]], pages: int) -> bool:
+    """Repeated (digits aside) at the same height on at least half the pages: a page 1 title that
+    later pages repeat as their header sits lower than the header, and stays."""
+    count = sum(abs(y0 - line.y0) <= _SAME_HEIGHT for y0 in heights[_shape(line.text)])
     return count >= 2 and count * 2 >= pages
 
 

@@ -10,11 +10,10 @@ import argparse
 import sys
 
 from scorer import __version__
-from scorer.commands import batch, evaluate, score
+from scorer.commands import EXIT_ERROR, EXIT_INTERRUPTED, batch, evaluate, score
 from scorer.errors import RolscoreError
 
 COMMANDS = (score, batch, evaluate)
-EXIT_ERROR, EXIT_INTERRUPTED = 2, 130
 
 
 def build_parser() -> argparse.ArgumentParser:

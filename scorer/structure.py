@@ -44,6 +44,8 @@ def check_structure(doc: Segmented, parts: list[StructurePart]) -> list[Structur
     return results
 
 
+_LINE_BREAK = re.compile("\n")
+
 class _Layout:
     """Where a report's headings, opening and closing words are."""
 
@@ -60,7 +62,7 @@ class _Layout:
         """Sentences after the last paragraph that opens with a heading (after the opening
         paragraph when there is none); a heading alone on its line keeps the next paragraph as
         its body."""
-        breaks = [i for i, char in enumerate(self.doc.normalized) if char == "\n"]
+        breaks = [match.start() for match in _LINE_BREAK.finditer(self.doc.normalized)]
         paragraphs = [
             list(group) for _, group in groupby(self.doc.sentences, key=lambda s: bisect_right(breaks, s.norm_start))
         ]

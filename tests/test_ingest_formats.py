@@ -256,3 +256,14 @@ def test_a_title_that_later_pages_repeat_as_their_header_stays_once(tmp_path):
     path.write_bytes(variants.pdf(seed.read_text(encoding="utf-8"), title_as_later_header=True))
     text = read_document(path).text
     assert text.count(title) == 1 and text.startswith(title)
+
+
+def test_text_in_a_table_nested_in_a_table_cell_is_kept(tmp_path):
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "指标"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=1)
+    inner.cell(0, 0).text = "行政机关负责人出庭应诉率100%"
+    path = tmp_path / "nested.docx"
+    document.save(path)
+    assert "行政机关负责人出庭应诉率100%" in read_document(path).text

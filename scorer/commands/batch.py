@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from scorer.checklist import load_checklist
+from scorer.commands import EXIT_INTERRUPTED
 from scorer.commands.score import add_checklist_option, add_deadline_option, add_fail_under_option, deadline_of, exit_code
 from scorer.errors import InputError, RolscoreError
 from scorer.pipeline import expand
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         outcome.rows.close()
     _say_where(outcome, out, time.monotonic() - started)
     if outcome.interrupted:
-        raise KeyboardInterrupt
+        return EXIT_INTERRUPTED
     failures = [InputError(f.source, f.reason) for f in outcome.failures]
     return exit_code(len(paths), failures, scores, args.fail_under)
 

@@ -40,6 +40,7 @@ def _block_lines(block) -> list[str]:
         for cell in row.cells:
             if cell._tc not in seen:
                 seen.add(cell._tc)
-                cells.append(cell.text.replace("\n", " "))
+                inner = (line for part in cell.iter_inner_content() for line in _block_lines(part))
+                cells.append(" ".join(inner).replace("\n", " "))  # cell.text omits nested tables
         lines.append("\t".join(cells))
     return lines

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 from typing import IO
 
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from scorer.evaluate import Disagreement, Evaluation, Metrics
 from scorer.models import STATUSES
-from scorer.render.table import WIDTH_OFF_TERMINAL
+from scorer.render.table import console_for
 from scorer.render.text import shorten
 
 EVIDENCE_SHOWN = 2
@@ -24,8 +23,7 @@ def write_json(evaluation: Evaluation, outfile: IO[str]) -> None:
 
 
 def write_table(evaluation: Evaluation, outfile: IO[str]) -> None:
-    terminal = outfile.isatty()
-    console = Console(file=outfile, width=None if terminal else WIDTH_OFF_TERMINAL, no_color=not terminal)
+    console = console_for(outfile)
     pairs = evaluation.matcher.pairs
     console.print(
         f"[bold]Gold set[/] {escape(str(evaluation.gold_dir))}: {len(evaluation.documents)} documents, {pairs} "

@@ -20,6 +20,12 @@ _PART_STYLE = {"found": "green", "missing": "red"}
 WIDTH_OFF_TERMINAL = 110
 
 
+def console_for(outfile: IO[str]) -> Console:
+    """Colour and the terminal's width on a terminal; plain text of a fixed width elsewhere."""
+    terminal = outfile.isatty()
+    return Console(file=outfile, width=None if terminal else WIDTH_OFF_TERMINAL, no_color=not terminal)
+
+
 def _score_style(score: float) -> str:
     return "green" if score >= 80 else "yellow" if score >= 60 else "red"
 
@@ -48,9 +54,7 @@ class TableReporter:
     report_type = "table"
 
     def report(self, analysis: Analysis, outfile: IO[str]) -> float:
-        terminal = outfile.isatty()
-        console = Console(file=outfile, width=None if terminal else WIDTH_OFF_TERMINAL, no_color=not terminal)
-        console.print(self.scorecard(analysis))
+        console_for(outfile).print(self.scorecard(analysis))
         return analysis.overall_score
 
     def scorecard(self, analysis: Analysis) -> Panel:

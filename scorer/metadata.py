@@ -16,7 +16,9 @@ from scorer.normalize import Normalized, heading_level, normalize
 from scorer.structure import REPORTS_BELOW
 
 _HEAD_LINES, _TAIL_LINES, _OPENING_SENTENCES = 12, 6, 10
-_YEAR_IN_TITLE = re.compile(r"(20\d\d)\s*年度?")
+_YEAR_IN_TITLE = re.compile(r"(20\d\d)\s*年度?(?!\s*\d{1,2}\s*月)")
+_TITLE_START = re.compile(r"[\u4e00-\u9fff\d()]{4,30}")
+"""The first line of a title broken over two lines: plain words, no punctuation or symbols."""
 _DATE = r"((?:19|20)\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)\s*日?"
 _LABELLED_DATE = re.compile(rf"(?:发布(?:时间|日期)|(?<!成文)日期|^时间):?\s*{_DATE}")
 _LEADING_DATE = re.compile(rf"^{_DATE}(?!\s*[,，])(?!.*。)")
@@ -38,10 +40,13 @@ _SPACE_BESIDE_CHINESE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 
 
 def reported_year(normalized: str) -> int | None:
-    """The year a report covers: the year named in its title line (the first line naming 报告)."""
-    for line in normalized.split("\n")[:8]:
+    """The year a report covers: the year named in its title (the first line naming 报告, with
+    the line before it when the title is broken over two: "XX市人民政府关于2020年度 / 法治…报告")."""
+    lines = normalized.split("\n")[:8]
+    for index, line in enumerate(lines):
         if "报告" in line:
-            match = _YEAR_IN_TITLE.search(line)
+            before = lines[index - 1] if index and _starts_title(lines[index - 1]) else ""
+            match = _YEAR_IN_TITLE.search(before + line)
             if match:
                 return int(match.group(1))
     return None
@@ -66,7 +71,7 @@ class _Line:
 
 def read_metadata(doc: Segmented, structure: list[StructureResult]) -> Metadata:
     lines = [raw for raw in doc.source.text.splitlines() if raw.strip()]
-    head = [_Line(raw, normalize(raw)) for raw in lines[:_HEAD_LINES]]
+    head = [_Line(raw, normalize(raw)) for raw in _with_broken_titles(doc.source.text.splitlines()[: _HEAD_LINES * 2])]
     tail = [_Line(raw, normalize(raw)) for raw in lines[-_TAIL_LINES:]]
     title = _title(head)
     return Metadata(
@@ -88,6 +93,25 @@ def document_warnings(metadata: Metadata, structure: list[StructureResult]) -> l
         f"不像法治政府建设年度报告: 标题“{metadata.title or '无'}”与开头都不是年度报告, "
         f"必备部分只找到 {found}/{len(structure)}; 要素得分仅供参考"
     ]
+
+
+def _starts_title(line: str) -> bool:
+    return _TITLE_START.fullmatch(line) is not None and not _ONLY_DATE.match(line)
+
+
+def _with_broken_titles(raw_lines: list[str]) -> list[str]:
+    """The non-empty lines, where a title broken over two adjacent lines also appears joined,
+    just before its second half (so the whole title is the one found first)."""
+    out: list[str] = []
+    for index, raw in enumerate(raw_lines):
+        if not raw.strip():
+            continue
+        previous = raw_lines[index - 1].strip() if index else ""
+        if previous and _starts_title(normalize(previous).text) and not _TITLE_END.search(previous):
+            if _TITLE_END.search(normalize(raw).text):
+                out.append(previous + raw.strip())
+        out.append(raw)
+    return out[:_HEAD_LINES]
 
 
 def _title(head: list[_Line]) -> _Line | None:

@@ -203,3 +203,15 @@ def test_a_body_sentence_that_opens_with_a_date_is_not_the_publication_date(anal
 def test_a_date_inside_the_reported_year_cannot_make_a_report_on_time():
     assert check(2020, "2020-12-30").status == "unknown"
     assert check(2020, "2021-01-19").status == "on_time"
+
+
+def test_a_title_broken_over_two_lines_is_read_whole_with_its_year(analyse_text):
+    analysis = analyse_text("某县人民政府关于2020年度\n法治政府建设情况的报告\n\n一、主要工作\n严格落实宪法宣誓制度。")
+    assert analysis.metadata.title == "某县人民政府关于2020年度法治政府建设情况的报告"
+    assert analysis.metadata.year == 2020
+
+
+def test_a_date_line_above_the_title_is_not_part_of_it(analyse_text):
+    analysis = analyse_text("2021年1月19日\n某县法治政府建设情况报告\n一、主要工作\n严格落实宪法宣誓制度。")
+    assert analysis.metadata.title == "某县法治政府建设情况报告"
+    assert analysis.metadata.year is None

@@ -267,3 +267,15 @@ def test_text_in_a_table_nested_in_a_table_cell_is_kept(tmp_path):
     path = tmp_path / "nested.docx"
     document.save(path)
     assert "行政机关负责人出庭应诉率100%" in read_document(path).text
+
+
+def test_a_report_inside_pre_keeps_its_lines(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><body><pre>某县2020年度法治政府建设情况报告\n一、主要工作\n严格落实宪法宣誓制度。\n二、存在的问题\n"
+        "执法力量薄弱。</pre></body></html>",
+        encoding="utf-8",
+    )
+    assert read_document(path).text.splitlines() == [
+        "某县2020年度法治政府建设情况报告", "一、主要工作", "严格落实宪法宣誓制度。", "二、存在的问题", "执法力量薄弱。",
+    ]

@@ -70,8 +70,13 @@ def _lines(root: Tag) -> list[str]:
             lines.append("".join(parts))
             parts = []
         elif isinstance(node, NavigableString):
-            if not isinstance(node, PreformattedString):  # comments, doctype, CDATA
-                parts.append(str(node))
+            if isinstance(node, PreformattedString):  # comments, doctype, CDATA
+                continue
+            first, *more = str(node).split("\n") if node.find_parent("pre") else [str(node)]
+            parts.append(first)
+            for line in more:  # inside <pre> a line break is a line break
+                lines.append("".join(parts))
+                parts = [line]
         elif isinstance(node, Tag) and not _is_boilerplate(node):
             block = node.name in _BLOCK_TAGS or node.name == "br"
             if block:

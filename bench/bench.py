@@ -53,6 +53,8 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=20, help="reports the naive loop runs on (default 20)")
     parser.add_argument("--memory-n", type=int, help="also run an all-cores batch on this many reports")
     args = parser.parse_args()
+    if args.memory_n and args.memory_n <= args.n:
+        parser.error(f"--memory-n must be larger than --n ({args.n}): it measures growth beyond the first {args.n}")
     cores = os.cpu_count() or 1
     OUT.mkdir(parents=True, exist_ok=True)
 

@@ -71,7 +71,7 @@ class _Line:
 
 def read_metadata(doc: Segmented, structure: list[StructureResult]) -> Metadata:
     lines = [raw for raw in doc.source.text.splitlines() if raw.strip()]
-    head = [_Line(raw, normalize(raw)) for raw in _with_broken_titles(doc.source.text.splitlines()[: _HEAD_LINES * 2])]
+    head = _head(doc.source.text.splitlines()[: _HEAD_LINES * 2])
     tail = [_Line(raw, normalize(raw)) for raw in lines[-_TAIL_LINES:]]
     title = _title(head)
     return Metadata(
@@ -99,18 +99,23 @@ def _starts_title(line: str) -> bool:
     return _TITLE_START.fullmatch(line) is not None and not _ONLY_DATE.match(line)
 
 
-def _with_broken_titles(raw_lines: list[str]) -> list[str]:
-    """The non-empty lines, where a title broken over two adjacent lines also appears joined,
-    just before its second half (so the whole title is the one found first)."""
-    out: list[str] = []
-    for index, raw in enumerate(raw_lines):
+def _head(raw_lines: list[str]) -> list[_Line]:
+    """The first non-empty lines, where a title broken over two adjacent lines also appears
+    joined, just before its second half (so the whole title is the one found first)."""
+    out: list[_Line] = []
+    previous: _Line | None = None
+    for raw in raw_lines:
         if not raw.strip():
+            previous = None
             continue
-        previous = raw_lines[index - 1].strip() if index else ""
-        if previous and _starts_title(normalize(previous).text) and not _TITLE_END.search(previous):
-            if _TITLE_END.search(normalize(raw).text):
-                out.append(previous + raw.strip())
-        out.append(raw)
+        line = _Line(raw, normalize(raw))
+        if previous and _starts_title(previous.text) and not _TITLE_END.search(previous.text) and _TITLE_END.search(line.text):
+            joined = previous.raw.strip() + raw.strip()
+            out.append(_Line(joined, normalize(joined)))
+        out.append(line)
+        previous = line
+        if len(out) >= _HEAD_LINES:
+            break
     return out[:_HEAD_LINES]
 
 

@@ -20,7 +20,6 @@ from scorer.errors import InputError, RolscoreError
 from scorer.ingest import read_document
 from scorer.match import Matcher
 from scorer.models import STATUSES, Analysis, ChecklistRef, Evidence, Id, NearMiss, SourceText, Status
-from scorer.normalize import normalize
 from scorer.score import analyse
 from scorer.segment import segment
 
@@ -152,9 +151,8 @@ def load_gold(path: Path, name: str | None = None) -> GoldDocument:
     return GoldDocument(name=name or str(path), gold=gold, source=source)
 
 
-def baseline_covered(matcher: Matcher, source: SourceText) -> set[str]:
-    """The dictionary method: ids of the elements with an alias anywhere in the text."""
-    text = normalize(source.text).text
+def baseline_covered(matcher: Matcher, text: str) -> set[str]:
+    """The dictionary method: ids of the elements with an alias anywhere in the (normalised) text."""
     return {
         element_id
         for element_id, compiled in matcher.compiled.items()
@@ -216,8 +214,9 @@ def evaluate(gold_dir: str | Path, matcher: Matcher) -> Evaluation:
     dictionary: list[tuple[Status, Status]] = []
     disagreements: list[Disagreement] = []
     for document in documents:
-        analysis = analyse(segment(document.source), matcher)
-        baseline = baseline_covered(matcher, document.source)
+        doc = segment(document.source)
+        analysis = analyse(doc, matcher)
+        baseline = baseline_covered(matcher, doc.normalized)
         for result in analysis.elements:
             gold = document.status(result.id)
             if gold is None:

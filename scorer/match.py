@@ -7,22 +7,23 @@ Three kinds of hit, strongest first:
 - fuzzy: a variant of an alias of 4+ characters. Score = the better of rapidfuzz's
   character-level `partial_ratio` (a character or two different) and a word-level coverage over
   jieba words (words inserted, 的/和 added, adjacent words swapped); a hit needs FUZZY_THRESHOLD.
-Fuzzy matching runs only for elements with no literal hit in an achievement sentence, and only
-on sentences that share at least half of an alias's character bigrams (an index lookup), so its
-cost stays proportional to what is left to find. The index is built once per report and serves
-the near misses of its missing elements too.
+All aliases and terms are found in one Aho-Corasick pass over the report. Fuzzy matching runs
+only for elements with no literal hit in an achievement sentence, and only on sentences that share
+at least half of an alias's character bigrams (an index lookup), so its cost stays proportional to
+what is left to find. The index and the scores it leads to are kept for the report and serve the
+near misses of its missing elements too.
 The document's head (its title and any page furniture before the first sentence) is never
 evidence: "中共××县委 ××县人民政府关于…法治政府建设情况的报告" names the report, it reports no work.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+import ahocorasick
 from rapidfuzz import fuzz
 
 from scorer import words
@@ -100,6 +101,10 @@ class Matcher:
                     terms.update(group)
         self.terms = tuple(sorted(terms))
         self.dictionary_terms = tuple(term for term in self.terms if len(term) <= FUZZY_MIN_LENGTH)
+        self._automaton = ahocorasick.Automaton()
+        for term in self.terms:
+            self._automaton.add_word(term, term)
+        self._automaton.make_automaton()
 
     @cached_property
     def words(self):
@@ -132,7 +137,7 @@ class Matcher:
         """Hits per element id: literal ones for every element, fuzzy ones where needed."""
         located = _Located(doc)
         fuzzy = self._fuzzy_index(doc, located)
-        positions = {term: located.positions(term) for term in self.terms}
+        positions = self._positions(located.text)
         hits: dict[str, list[Hit]] = {}
         for element_id, compiled in self.compiled.items():
             found = self._literal_hits(compiled, located, positions)
@@ -140,6 +145,13 @@ class Matcher:
                 found = found + fuzzy.hits(compiled, found)
             hits[element_id] = found
         return DocumentMatch(hits, fuzzy)
+
+    def _positions(self, text: str) -> dict[str, list[int]]:
+        """Where each term starts in `text`, overlaps included: one Aho-Corasick pass for all terms."""
+        found: dict[str, list[int]] = {term: [] for term in self.terms}
+        for end, term in self._automaton.iter(text):
+            found[term].append(end + 1 - len(term))
+        return found
 
     def _fuzzy_index(self, doc: Segmented, located: _Located) -> _Fuzzy:
         return _Fuzzy(self, doc, located)
@@ -188,28 +200,26 @@ class DocumentMatch:
 
     def near_miss(self, element_id: str) -> Hit | None:
         """The sentence closest to an element that has no evidence at all, if any is close."""
-        best = self.fuzzy.best(self.fuzzy.matcher.compiled[element_id], min_length=3)
-        return best if best is not None and best.score >= NEAR_MISS_FLOOR else None
+        return self.fuzzy.best(self.fuzzy.matcher.compiled[element_id], min_length=3)
 
 
 class _Located:
-    """Positions of terms in the normalised text, and the body sentence each position falls in."""
+    """The body sentence each position of the normalised text falls in (None outside the body)."""
 
     def __init__(self, doc: Segmented):
         self.text = doc.normalized
         self.first = _body_start(doc)
-        self.starts = [sentence.norm_start for sentence in doc.sentences]
-        self.ends = [sentence.norm_end for sentence in doc.sentences]
-
-    def positions(self, term: str) -> list[int]:
-        return _find_all(self.text, term)
+        self._owner: list[int | None] = [None] * len(self.text)
+        for sentence in doc.sentences[self.first :]:
+            self._owner[sentence.norm_start : sentence.norm_end] = [sentence.index] * (sentence.norm_end - sentence.norm_start)
 
     def sentence_at(self, position: int) -> int | None:
-        index = bisect.bisect_right(self.starts, position) - 1
-        return index if index >= self.first and position < self.ends[index] else None
+        return self._owner[position]
 
     def sentences_of(self, positions: list[int]) -> set[int]:
-        return {index for index in map(self.sentence_at, positions) if index is not None}
+        found = {self._owner[position] for position in positions}
+        found.discard(None)
+        return found
 
 
 def _find_all(text: str, term: str) -> list[int]:
@@ -240,63 +250,75 @@ class _Fuzzy:
         self.located = located
         self.sentences = [sentence.text for sentence in doc.sentences]
         self._bigrams: dict[str, set[int]] = {}
+        self._bigram_counts: dict[str, dict[int, int]] = {}
+        self._char_scores: dict[tuple[str, int], float] = {}
 
     def hits(self, compiled: _Compiled, literal: list[Hit]) -> list[Hit]:
         taken = {hit.sentence for hit in literal}
         found = []
-        for index, (score, alias) in sorted(self._scores(compiled.fuzzy_aliases).items()):
+        for index, (score, alias) in sorted(self._scores(compiled.fuzzy_aliases, FUZZY_THRESHOLD).items()):
             # a sentence holding an alias literally was judged by the literal rules (not_part_of)
             literal_here = any(a in self.sentences[index] for a in compiled.aliases)
-            if index not in taken and not literal_here and score >= FUZZY_THRESHOLD:
+            if index not in taken and not literal_here:
                 found.append(Hit(index, "fuzzy", alias, round(score, 1)))
         return found
 
     def best(self, compiled: _Compiled, min_length: int) -> Hit | None:
-        """The closest sentence by shared words, generic words counting little; a
-        character-level score below the fuzzy threshold is alignment noise over long sentences,
-        not closeness, and is not counted."""
+        """The closest sentence by shared words, generic words counting little, if any scores
+        NEAR_MISS_FLOOR."""
         aliases = tuple(alias for alias in compiled.aliases if len(alias) >= min_length)
-        scores = self._scores(aliases, char_floor=FUZZY_THRESHOLD, generic_weight=GENERIC_WEIGHT, share=1 / 3)
+        scores = self._scores(aliases, NEAR_MISS_FLOOR, generic_weight=GENERIC_WEIGHT, share=1 / 3)
         if not scores:
             return None
         index, (score, alias) = max(scores.items(), key=lambda item: (item[1][0], -item[0]))
         return Hit(index, "fuzzy", alias, round(score, 1))
 
     def _scores(
-        self, aliases: tuple[str, ...], char_floor: float = 0.0, generic_weight: float = 1.0, share: float = 0.5
+        self, aliases: tuple[str, ...], floor: float, generic_weight: float = 1.0, share: float = 0.5
     ) -> dict[int, tuple[float, str]]:
-        """Best (score, alias) per candidate sentence: one that has `share` of an alias's bigrams."""
+        """Best (score, alias) per candidate sentence (one that has `share` of an alias's
+        bigrams), for the sentences that score at least `floor`."""
         best: dict[int, tuple[float, str]] = {}
         for alias in aliases:
             for index in self._candidates(alias, share):
-                char_score = _char_score(alias, self.sentences[index])
-                word_score = self._word_score(alias, index, generic_weight)
-                score = max(char_score if char_score >= char_floor else 0.0, word_score)
-                if score > best.get(index, (0.0, ""))[0]:
+                score = max(self._char_score(alias, index), self._word_score(alias, index, generic_weight, floor))
+                if score >= floor and score > best.get(index, (0.0, ""))[0]:
                     best[index] = (score, alias)
         return best
 
     def _candidates(self, alias: str, share: float) -> list[int]:
-        bigrams = self.matcher.bigrams(alias)
-        counts: dict[int, int] = {}
-        for bigram in bigrams:
-            for index in self._sentences_with(bigram):
-                counts[index] = counts.get(index, 0) + 1
-        needed = max(1, len(bigrams) * share)
+        counts = self._bigram_counts.get(alias)
+        if counts is None:
+            counts = self._bigram_counts[alias] = {}
+            for bigram in self.matcher.bigrams(alias):
+                for index in self._sentences_with(bigram):
+                    counts[index] = counts.get(index, 0) + 1
+        needed = max(1, len(self.matcher.bigrams(alias)) * share)
         return [index for index, count in counts.items() if count >= needed]
+
+    def _char_score(self, alias: str, index: int) -> float:
+        """_char_score, once per alias and sentence (hits and near misses ask for the same pairs);
+        0 below FUZZY_THRESHOLD, where a character-level score is alignment noise over a long
+        sentence, not closeness, for near misses too."""
+        key = (alias, index)
+        if key not in self._char_scores:
+            score = _char_score(alias, self.sentences[index], FUZZY_THRESHOLD)
+            self._char_scores[key] = score if score >= FUZZY_THRESHOLD else 0.0
+        return self._char_scores[key]
 
     def _sentences_with(self, bigram: str) -> set[int]:
         if bigram not in self._bigrams:
-            self._bigrams[bigram] = self.located.sentences_of(self.located.positions(bigram))
+            self._bigrams[bigram] = self.located.sentences_of(_find_all(self.located.text, bigram))
         return self._bigrams[bigram]
 
-    def _word_score(self, alias: str, index: int, generic_weight: float = 1.0) -> float:
+    def _word_score(self, alias: str, index: int, generic_weight: float, floor: float) -> float:
         """Share of the alias's characters whose words occur in the sentence close together: on
         average at most two inserted characters between words in the alias's order
         (重大[行政]执法决定[的]法制审核), none in another order (全过程执法记录 for 执法全过程记录, but
         not 平台公开执法信息 for 执法信息平台); a wider spread scales the score down in proportion (执法
         and 责任制 in "谁执法谁普法"责任制 are not 执法责任制; three common words scattered over a long
-        sentence are nothing). In a near miss, generic words count `generic_weight` of their length."""
+        sentence are nothing). In a near miss, generic words count `generic_weight` of their length.
+        A sentence whose words could not score `floor` even close together scores 0."""
         alias_words = self.matcher._alias_words.get(alias) or []
         if len(alias_words) < 2:
             return 0.0
@@ -311,6 +333,8 @@ class _Fuzzy:
             return len(word) * (generic_weight if word in generic else 1.0)
 
         total = sum(map(weight, alias_words))
+        if 100.0 * sum(map(weight, present)) / total < floor:
+            return 0.0
 
         def score(chosen: list[str]) -> float:
             coverage = 100.0 * sum(map(weight, chosen)) / total
@@ -329,11 +353,12 @@ class _Fuzzy:
         return best
 
 
-def _char_score(alias: str, sentence: str) -> float:
-    """partial_ratio over a window as long as the alias. rapidfuzz also aligns a shorter window
-    at either end of the sentence, where a shared prefix alone (法治政府建设|组织 against
-    法治政府建设示范) would score 86; such an alignment is widened to the alias's length."""
-    aligned = fuzz.partial_ratio_alignment(alias, sentence)
+def _char_score(alias: str, sentence: str, cutoff: float = 0.0) -> float:
+    """partial_ratio over a window as long as the alias (0 when below `cutoff`). rapidfuzz also
+    aligns a shorter window at either end of the sentence, where a shared prefix alone
+    (法治政府建设|组织 against 法治政府建设示范) would score 86; such an alignment is widened to the
+    alias's length."""
+    aligned = fuzz.partial_ratio_alignment(alias, sentence, score_cutoff=cutoff)
     if aligned is None:
         return 0.0
     start, end = aligned.dest_start, aligned.dest_end

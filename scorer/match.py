@@ -135,12 +135,11 @@ class Matcher:
 
     def match(self, doc: Segmented) -> DocumentMatch:
         """Hits per element id: literal ones for every element, fuzzy ones where needed."""
-        located = _Located(doc)
+        located = _Located(doc, self._positions(doc.normalized))
         fuzzy = self._fuzzy_index(doc, located)
-        positions = self._positions(located.text)
         hits: dict[str, list[Hit]] = {}
         for element_id, compiled in self.compiled.items():
-            found = self._literal_hits(compiled, located, positions)
+            found = self._literal_hits(compiled, located)
             if self._wants_fuzzy(doc, found):
                 found = found + fuzzy.hits(compiled, found)
             hits[element_id] = found
@@ -160,10 +159,10 @@ class Matcher:
         """Fuzzy variants are looked for only where no literal hit reports an achievement."""
         return not any(doc.sentences[hit.sentence].context == "achievement" for hit in literal)
 
-    def _literal_hits(self, compiled: _Compiled, located: _Located, positions) -> list[Hit]:
+    def _literal_hits(self, compiled: _Compiled, located: _Located) -> list[Hit]:
         by_sentence: dict[int, Hit] = {}
         for alias in compiled.aliases:
-            for at in positions[alias]:
+            for at in located.positions[alias]:
                 if _inside_longer(located.text, at, alias, compiled.not_part_of):
                     continue
                 sentence = located.sentence_at(at)
@@ -171,7 +170,7 @@ class Matcher:
                     by_sentence[sentence] = Hit(sentence, "alias", alias, 100.0)
         for term_set in compiled.term_sets:
             sentence_sets = [
-                set().union(*(located.sentences_of(positions[term]) for term in group)) for group in term_set
+                set().union(*(located.sentences_with(term) for term in group)) for group in term_set
             ]
             for sentence in set.intersection(*sentence_sets):
                 if sentence not in by_sentence:
@@ -204,11 +203,14 @@ class DocumentMatch:
 
 
 class _Located:
-    """The body sentence each position of the normalised text falls in (None outside the body)."""
+    """Where the checklist's terms are in the normalised text, and the body sentence each
+    position falls in (None outside the body)."""
 
-    def __init__(self, doc: Segmented):
+    def __init__(self, doc: Segmented, positions: dict[str, list[int]]):
         self.text = doc.normalized
+        self.positions = positions
         self.first = _body_start(doc)
+        self._sentences: dict[str, set[int]] = {}
         self._owner: list[int | None] = [None] * len(self.text)
         for sentence in doc.sentences[self.first :]:
             self._owner[sentence.norm_start : sentence.norm_end] = [sentence.index] * (sentence.norm_end - sentence.norm_start)
@@ -216,9 +218,13 @@ class _Located:
     def sentence_at(self, position: int) -> int | None:
         return self._owner[position]
 
-    def sentences_of(self, positions: list[int]) -> set[int]:
-        found = {self._owner[position] for position in positions}
-        found.discard(None)
+    def sentences_with(self, text: str) -> set[int]:
+        """The body sentences that hold `text`: a checklist term, or any other string (a bigram)."""
+        found = self._sentences.get(text)
+        if found is None:
+            positions = self.positions[text] if text in self.positions else _find_all(self.text, text)
+            found = self._sentences[text] = {self._owner[position] for position in positions}
+            found.discard(None)
         return found
 
 
@@ -249,7 +255,6 @@ class _Fuzzy:
         self.matcher = matcher
         self.located = located
         self.sentences = [sentence.text for sentence in doc.sentences]
-        self._bigrams: dict[str, set[int]] = {}
         self._bigram_counts: dict[str, dict[int, int]] = {}
         self._char_scores: dict[tuple[str, int], float] = {}
 
@@ -291,7 +296,7 @@ class _Fuzzy:
         if counts is None:
             counts = self._bigram_counts[alias] = {}
             for bigram in self.matcher.bigrams(alias):
-                for index in self._sentences_with(bigram):
+                for index in self.located.sentences_with(bigram):
                     counts[index] = counts.get(index, 0) + 1
         needed = max(1, len(self.matcher.bigrams(alias)) * share)
         return [index for index, count in counts.items() if count >= needed]
@@ -305,11 +310,6 @@ class _Fuzzy:
             score = _char_score(alias, self.sentences[index], FUZZY_THRESHOLD)
             self._char_scores[key] = score if score >= FUZZY_THRESHOLD else 0.0
         return self._char_scores[key]
-
-    def _sentences_with(self, bigram: str) -> set[int]:
-        if bigram not in self._bigrams:
-            self._bigrams[bigram] = self.located.sentences_of(_find_all(self.located.text, bigram))
-        return self._bigrams[bigram]
 
     def _word_score(self, alias: str, index: int, generic_weight: float, floor: float) -> float:
         """Share of the alias's characters whose words occur in the sentence close together: on

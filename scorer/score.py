@@ -12,6 +12,9 @@ Credit: covered 1, partial 0.5, else 0; a score is weighted credit / weighted to
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from scorer import specificity, timeliness
 from scorer.match import DocumentMatch, Hit, Matcher
 from scorer.metadata import document_warnings, read_metadata
@@ -42,7 +45,8 @@ def _strongest_first(items: list[Evidence]) -> list[Evidence]:
 def analyse(doc: Segmented, matcher: Matcher, deadline: timeliness.MonthDay = timeliness.DEFAULT_DEADLINE) -> Analysis:
     checklist = matcher.checklist
     matches = matcher.match(doc)
-    evidence = {element_id: _evidence(doc, found) for element_id, found in matches.hits.items()}
+    said = functools.cache(functools.partial(_said, doc))  # a sentence often evidences several elements
+    evidence = {element_id: _evidence(found, said) for element_id, found in matches.hits.items()}
     own_status = {element_id: _status(found) for element_id, found in evidence.items()}
 
     results: list[ElementResult] = []
@@ -114,36 +118,36 @@ def _backed_share(results: list[ElementResult]) -> float | None:
     return round(backed / len(credited), 3)
 
 
-def _quoted(doc: Segmented, hit: Hit) -> dict:
-    """The sentence a hit is in, as the reviewer's text has it, and what matched there."""
-    sentence = doc.sentences[hit.sentence]
+def _quoted(doc: Segmented, index: int) -> dict:
+    """A sentence as the reviewer's text has it, and where."""
+    sentence = doc.sentences[index]
     return {
         "text": doc.source.text[sentence.start : sentence.end],
         "start": sentence.start,
         "end": sentence.end,
         "heading": " > ".join(sentence.heading),
-        "term": hit.term,
-        "score": hit.score,
     }
 
 
-def _evidence(doc: Segmented, hits: list[Hit]) -> list[Evidence]:
-    items = []
-    for hit in hits:
-        sentence = doc.sentences[hit.sentence]
-        figures = specificity.figures(sentence.text)
-        documents = specificity.documents(sentence.text)
-        items.append(
-            Evidence(
-                **_quoted(doc, hit),
-                context=sentence.context,
-                match=hit.kind,
-                figures=figures,
-                documents=documents,
-                specific=bool(figures or documents),
-                is_heading=sentence.is_heading,
-            )
-        )
+def _said(doc: Segmented, index: int) -> dict:
+    """What a sentence gives every element it evidences: the quote, its context, what makes it
+    specific."""
+    sentence = doc.sentences[index]
+    figures = specificity.figures(sentence.text)
+    documents = specificity.documents(sentence.text)
+    return {
+        **_quoted(doc, index),
+        "context": sentence.context,
+        "figures": figures,
+        "documents": documents,
+        "specific": bool(figures or documents),
+        "is_heading": sentence.is_heading,
+    }
+
+
+def _evidence(hits: list[Hit], said: Callable[[int], dict]) -> list[Evidence]:
+    """Each hit as Evidence: what its sentence says (see _said) and what matched there."""
+    items = [Evidence(**said(hit.sentence), match=hit.kind, term=hit.term, score=hit.score) for hit in hits]
     return _strongest_first(items)
 
 
@@ -188,4 +192,4 @@ def _umbrella(element: Element, own_status, evidence) -> tuple[Status, list[Evid
 
 def _near_miss(doc: Segmented, matches: DocumentMatch, element_id: str) -> NearMiss | None:
     hit = matches.near_miss(element_id)
-    return NearMiss(**_quoted(doc, hit)) if hit is not None else None
+    return NearMiss(**_quoted(doc, hit.sentence), term=hit.term, score=hit.score) if hit is not None else None

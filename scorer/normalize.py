@@ -29,13 +29,14 @@ _LINE_BREAK = re.compile(r"\r\n?|\n")  # \u2028 and \u2029 are "\n" by now
 _SPACES = re.compile(" +")
 
 CN_NUM = "一二三四五六七八九十百零〇"
-# Heading markers at the start of a line or sentence, with their level (1 = top).
-HEADING_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(rf"^(?:第[{CN_NUM}]+(?:部分|章)|[{CN_NUM}]+、)")),
-    (2, re.compile(rf"^\([{CN_NUM}]+\)")),
-    (3, re.compile(r"^\d{1,2}(?:、|\.(?!\d))")),
-    (4, re.compile(r"^(?:\(\d{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩])")),
-    (5, re.compile(rf"^(?:[{CN_NUM}]+是|第[{CN_NUM}]+,|首先,|其次,|最后,)")),
+# Heading markers at the start of a line or sentence; the number of the group that matches is the
+# level (1 = top). One alternation tries them in order, as separate patterns would.
+_HEADING_MARKER = re.compile(
+    rf"(第[{CN_NUM}]+(?:部分|章)|[{CN_NUM}]+、)"
+    rf"|(\([{CN_NUM}]+\))"
+    r"|(\d{1,2}(?:、|\.(?!\d)))"
+    r"|(\(\d{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩])"
+    rf"|([{CN_NUM}]+是|第[{CN_NUM}]+,|首先,|其次,|最后,)"
 )
 TERMINAL = set("。!?;:…")
 CLOSERS = set("\"')]")
@@ -57,10 +58,8 @@ class Normalized:
 
 
 def heading_level(line: str) -> int | None:
-    for level, pattern in HEADING_MARKERS:
-        if pattern.match(line):
-            return level
-    return None
+    marker = _HEADING_MARKER.match(line)
+    return marker.lastindex if marker else None
 
 
 def normalize(text: str) -> Normalized:

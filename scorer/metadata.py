@@ -42,7 +42,7 @@ _SPACE_BESIDE_CHINESE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 def reported_year(normalized: str) -> int | None:
     """The year a report covers: the year named in its title (the first line naming 报告, with
     the line before it when the title is broken over two: "XX市人民政府关于2020年度 / 法治…报告")."""
-    lines = normalized.split("\n")[:8]
+    lines = normalized.split("\n", 8)[:8]
     for index, line in enumerate(lines):
         if "报告" in line:
             before = lines[index - 1] if index and _starts_title(lines[index - 1]) else ""

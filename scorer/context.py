@@ -42,6 +42,7 @@ _NOT_ANNOUNCING = re.compile(r"针对|围绕|聚焦|解决|整改")
 _PLAN_OPENING = re.compile(rf"(我们|我[省市区县局委])?({PLAN_CLAUSE.pattern})")
 _DONE = re.compile(r"已|完成|实现|建成|达到|累计|全年|\d")
 _COMMA = re.compile(",")
+_COMMA_BEFORE_PLAN = re.compile(rf",(?={_PLAN_OPENING.pattern})")
 
 
 def part_context(heading: str, reported_year: int | None) -> Context | None:
@@ -78,7 +79,9 @@ def plan_turns(sentence: str, reported_year: int | None) -> list[int]:
     next ("今年已配备执法记录仪,下一步将推动…"), so that the work done keeps its own context. A
     topic or purpose clause (围绕…,下一步将…) reports nothing done and is not cut off."""
     turns: list[int] = []
-    for comma in _COMMA.finditer(sentence):
+    # Unless the sentence names next year, only a comma before a plan opening can be a turn.
+    commas = _COMMA if _names_next_year(sentence, reported_year) else _COMMA_BEFORE_PLAN
+    for comma in commas.finditer(sentence):
         at = comma.end()
         opens_plan = _PLAN_OPENING.match(sentence, at) or _mentions_next_year(sentence[at : at + 12], reported_year)
         if opens_plan and _DONE.search(sentence, turns[-1] if turns else 0, at):
@@ -87,12 +90,12 @@ def plan_turns(sentence: str, reported_year: int | None) -> list[int]:
 
 
 def _mentions_next_year(text: str, reported_year: int | None) -> bool:
-    """Most text names no next year at all: a plain substring test rules it out before the regex."""
-    return (
-        reported_year is not None
-        and f"{reported_year + 1}年" in text
-        and _next_year(reported_year).search(text) is not None
-    )
+    return _names_next_year(text, reported_year) and _next_year(reported_year).search(text) is not None
+
+
+def _names_next_year(text: str, reported_year: int | None) -> bool:
+    """A plain substring test that rules out most text before any regex: few name next year."""
+    return reported_year is not None and f"{reported_year + 1}年" in text
 
 
 @lru_cache(maxsize=64)

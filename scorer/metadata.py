@@ -70,9 +70,9 @@ class _Line:
 
 
 def read_metadata(doc: Segmented, structure: list[StructureResult]) -> Metadata:
-    lines = [raw for raw in doc.source.text.splitlines() if raw.strip()]
-    head = _head(doc.source.text.splitlines()[: _HEAD_LINES * 2])
-    tail = [_Line(raw, normalize(raw)) for raw in lines[-_TAIL_LINES:]]
+    raw_lines = doc.source.text.splitlines()
+    head = _head(raw_lines[: _HEAD_LINES * 2])
+    tail = [_Line(raw, normalize(raw)) for raw in [raw for raw in raw_lines if raw.strip()][-_TAIL_LINES:]]
     title = _title(head)
     return Metadata(
         title=title.written() if title else None,

@@ -49,6 +49,9 @@ class _Announcement:
         self.context: Context | None = None
         self.unread: list[str] = []
 
+    def add(self, sentence: str) -> None:
+        self.unread.append(sentence)
+
     def read(self) -> Context | None:
         for sentence in reversed(self.unread):
             announced = list_context(sentence, self.year)
@@ -78,7 +81,7 @@ def segment(source: SourceText) -> Segmented:
                     stack.pop()
                 stack.append(stack[-1].under(level, label, year))
             part = stack[-1]
-            in_list = part.level == _INLINE_LEVEL
+            announced = announcement.read() if part.level == _INLINE_LEVEL else None  # for a list item
             original_start, original_end = normalized.original_span(start, end)
             sentences.append(
                 Sentence(
@@ -89,12 +92,12 @@ def segment(source: SourceText) -> Segmented:
                     norm_start=start,
                     norm_end=end,
                     heading=stack[-2].path if is_heading else part.path,
-                    context=_context(sentence_text, year, (in_list and announcement.read()) or part.context),
+                    context=_context(sentence_text, year, announced or part.context),
                     is_heading=is_heading,
                 )
             )
             if level != _INLINE_LEVEL:
-                announcement.unread.append(sentence_text)
+                announcement.add(sentence_text)
         while stack[-1].level >= _INLINE_LEVEL:
             stack.pop()  # 一是… lists do not run past their paragraph
         position += len(paragraph) + 1

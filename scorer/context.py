@@ -24,9 +24,10 @@ PLAN_PART = re.compile(
     r"工作设想|努力方向|工作展望|工作举措和目标"
 )
 PROBLEM_CLAUSE = re.compile(
+    # Every alternative opens with a plain character, so that a search skips the rest quickly.
     r"尚未|还未|仍未|未能|未建立|未形成|未落实|未完全|没有完全|没有建立|没有单独|没有形成|没有专门|"
     r"不到位|有待|亟待|亟需|尚需|仍需|还需|薄弱|欠缺|滞后|差距|"
-    r"(存在|仍有|还有|尚有|认识|力量|能力|保障)不足|(?<!补齐)(?<!补)短板|"
+    r"存在不足|仍有不足|还有不足|尚有不足|认识不足|力量不足|能力不足|保障不足|短(?<!补齐短)(?<!补短)板|"
     r"不够|不强|不高|不完善|不健全|不平衡|不充分|不匹配|不相匹配|不及时|不明显|"
     r"仍有发生|时有发生|仍然存在|依然存在|仍存在|较为突出|问题突出"
 )
@@ -41,6 +42,7 @@ _NOT_ANNOUNCING = re.compile(r"针对|围绕|聚焦|解决|整改")
 _PLAN_OPENING = re.compile(rf"(我们|我[省市区县局委])?({PLAN_CLAUSE.pattern})")
 _DONE = re.compile(r"已|完成|实现|建成|达到|累计|全年|\d")
 _COMMA = re.compile(",")
+_COMMA_BEFORE_PLAN = re.compile(rf",(?={_PLAN_OPENING.pattern})")
 
 
 def part_context(heading: str, reported_year: int | None) -> Context | None:
@@ -77,17 +79,23 @@ def plan_turns(sentence: str, reported_year: int | None) -> list[int]:
     next ("今年已配备执法记录仪,下一步将推动…"), so that the work done keeps its own context. A
     topic or purpose clause (围绕…,下一步将…) reports nothing done and is not cut off."""
     turns: list[int] = []
-    for comma in _COMMA.finditer(sentence):
+    # Unless the sentence names next year, only a comma before a plan opening can be a turn.
+    commas = _COMMA if _names_next_year(sentence, reported_year) else _COMMA_BEFORE_PLAN
+    for comma in commas.finditer(sentence):
         at = comma.end()
-        if not _DONE.search(sentence, turns[-1] if turns else 0, at):
-            continue
-        if _PLAN_OPENING.match(sentence, at) or _mentions_next_year(sentence[at : at + 12], reported_year):
+        opens_plan = _PLAN_OPENING.match(sentence, at) or _mentions_next_year(sentence[at : at + 12], reported_year)
+        if opens_plan and _DONE.search(sentence, turns[-1] if turns else 0, at):
             turns.append(at)
     return turns
 
 
 def _mentions_next_year(text: str, reported_year: int | None) -> bool:
-    return reported_year is not None and _next_year(reported_year).search(text) is not None
+    return _names_next_year(text, reported_year) and _next_year(reported_year).search(text) is not None
+
+
+def _names_next_year(text: str, reported_year: int | None) -> bool:
+    """A plain substring test that rules out most text before any regex: few name next year."""
+    return reported_year is not None and f"{reported_year + 1}年" in text
 
 
 @lru_cache(maxsize=64)

@@ -42,7 +42,7 @@ _SPACE_BESIDE_CHINESE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 def reported_year(normalized: str) -> int | None:
     """The year a report covers: the year named in its title (the first line naming 报告, with
     the line before it when the title is broken over two: "XX市人民政府关于2020年度 / 法治…报告")."""
-    lines = normalized.split("\n")[:8]
+    lines = normalized.split("\n", 8)[:8]
     for index, line in enumerate(lines):
         if "报告" in line:
             before = lines[index - 1] if index and _starts_title(lines[index - 1]) else ""
@@ -70,9 +70,9 @@ class _Line:
 
 
 def read_metadata(doc: Segmented, structure: list[StructureResult]) -> Metadata:
-    lines = [raw for raw in doc.source.text.splitlines() if raw.strip()]
-    head = _head(doc.source.text.splitlines()[: _HEAD_LINES * 2])
-    tail = [_Line(raw, normalize(raw)) for raw in lines[-_TAIL_LINES:]]
+    raw_lines = doc.source.text.splitlines()
+    head = _head(raw_lines[: _HEAD_LINES * 2])
+    tail = [_Line(raw, normalize(raw)) for raw in [raw for raw in raw_lines if raw.strip()][-_TAIL_LINES:]]
     title = _title(head)
     return Metadata(
         title=title.written() if title else None,

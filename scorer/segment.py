@@ -10,6 +10,7 @@ list of shortcomings or plans gives its context to the 一是…二是… items 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from scorer.context import clause_context, list_context, part_context, plan_turns
 from scorer.metadata import reported_year
@@ -17,8 +18,48 @@ from scorer.models import Context, Segmented, Sentence, SourceText
 from scorer.normalize import CLOSERS, heading_level, normalize
 
 _SENTENCE_END = re.compile(r"[。!?;]+[\"')\]]*")
+_CLAUSE_END = re.compile(r"[,:]")
 _SHORT_HEADING = 40
 _INLINE_LEVEL = 5
+
+
+class _Part(NamedTuple):
+    """An open heading: its level, the heading path down to it, and the context of its part."""
+
+    level: int
+    path: tuple[str, ...]
+    context: Context | None
+
+    def under(self, level: int, label: str, year: int | None) -> _Part:
+        """The part a heading opens below this one. Inside a plan part everything is planned, even
+        under "(一)针对存在问题…"; otherwise the innermost heading that names a part decides."""
+        context = "plan" if self.context == "plan" else part_context(label, year) or self.context
+        return _Part(level, (*self.path, label), context)
+
+
+_WHOLE_REPORT = _Part(0, (), None)
+
+
+class _Announcement:
+    """The context a paragraph's sentences announce for a list (一是…) that follows them: the
+    latest sentence that announces one decides. Read only when a list item asks for it."""
+
+    def __init__(self, year: int | None):
+        self.year = year
+        self.context: Context | None = None
+        self.unread: list[str] = []
+
+    def add(self, sentence: str) -> None:
+        self.unread.append(sentence)
+
+    def read(self) -> Context | None:
+        for sentence in reversed(self.unread):
+            announced = list_context(sentence, self.year)
+            if announced:
+                self.context = announced
+                break
+        self.unread.clear()
+        return self.context
 
 
 def segment(source: SourceText) -> Segmented:
@@ -26,21 +67,21 @@ def segment(source: SourceText) -> Segmented:
     text = normalized.text
     year = reported_year(text)
     sentences: list[Sentence] = []
-    stack: list[tuple[int, str, Context | None]] = []  # (level, heading text, part context)
+    stack = [_WHOLE_REPORT]
     position = 0
     for paragraph in text.split("\n"):
-        announced: Context | None = None  # by a sentence that opens a list in this paragraph
+        announcement = _Announcement(year)
         for start, end in _sentence_spans(paragraph, position, year):
             sentence_text = text[start:end]
             level = heading_level(sentence_text)
             is_heading = False
             if level is not None:
                 label, is_heading = _heading_label(sentence_text)
-                while stack and stack[-1][0] >= level:
+                while stack[-1].level >= level:
                     stack.pop()
-                parent_path = tuple(item[1] for item in stack)
-                stack.append((level, label, part_context(label, year)))
-            path = parent_path if is_heading else tuple(item[1] for item in stack)
+                stack.append(stack[-1].under(level, label, year))
+            part = stack[-1]
+            announced = announcement.read() if part.level == _INLINE_LEVEL else None  # for a list item
             original_start, original_end = normalized.original_span(start, end)
             sentences.append(
                 Sentence(
@@ -50,14 +91,14 @@ def segment(source: SourceText) -> Segmented:
                     end=original_end,
                     norm_start=start,
                     norm_end=end,
-                    heading=path,
-                    context=_context(sentence_text, year, _list_part(stack, announced) or _part_of(stack)),
+                    heading=stack[-2].path if is_heading else part.path,
+                    context=_context(sentence_text, year, announced or part.context),
                     is_heading=is_heading,
                 )
             )
             if level != _INLINE_LEVEL:
-                announced = list_context(sentence_text, year) or announced
-        while stack and stack[-1][0] >= _INLINE_LEVEL:
+                announcement.add(sentence_text)
+        while stack[-1].level >= _INLINE_LEVEL:
             stack.pop()  # 一是… lists do not run past their paragraph
         position += len(paragraph) + 1
     return Segmented(source=source, normalized=text, sentences=sentences, reported_year=year)
@@ -91,7 +132,7 @@ def _heading_label(sentence: str) -> tuple[str, bool]:
     body = sentence.rstrip("。!?;:" + "".join(CLOSERS - {'"', ")"}))
     if len(body) <= _SHORT_HEADING:
         return body, True
-    first_clause = re.split(r"[,:]", body, maxsplit=1)[0]
+    first_clause = _CLAUSE_END.split(body, maxsplit=1)[0]
     return first_clause[:_SHORT_HEADING], False
 
 
@@ -102,17 +143,3 @@ def _context(sentence: str, year: int | None, part: Context | None) -> Context:
     if part == "plan" and own == "problem":
         return "plan"
     return own or part or "achievement"
-
-
-def _list_part(stack, announced: Context | None) -> Context | None:
-    """The announced context, for the items of the list (一是…) it announced."""
-    return announced if stack and stack[-1][0] == _INLINE_LEVEL else None
-
-
-def _part_of(stack) -> Context | None:
-    """Inside a plan part everything is planned, even under "(一)针对存在问题…"; otherwise the
-    innermost heading that names a part decides."""
-    contexts = [context for _level, _label, context in stack if context is not None]
-    if "plan" in contexts:
-        return "plan"
-    return contexts[-1] if contexts else None

@@ -146,12 +146,11 @@ class Matcher:
         return DocumentMatch(hits, fuzzy)
 
     def _positions(self, text: str) -> dict[str, list[int]]:
-        """Where each term found in `text` starts, overlaps included: one Aho-Corasick pass for all
-        terms."""
-        found: defaultdict[str, list[int]] = defaultdict(list)
+        """Where each term starts in `text`, overlaps included: one Aho-Corasick pass for all terms."""
+        found: dict[str, list[int]] = {term: [] for term in self.terms}
         for end, term in self._automaton.iter(text):
             found[term].append(end + 1 - len(term))
-        return dict(found)
+        return found
 
     def _fuzzy_index(self, doc: Segmented, located: _Located) -> _Fuzzy:
         return _Fuzzy(self, doc, located)
@@ -163,7 +162,7 @@ class Matcher:
     def _literal_hits(self, compiled: _Compiled, located: _Located) -> list[Hit]:
         by_sentence: dict[int, Hit] = {}
         for alias in compiled.aliases:
-            for at in located.positions.get(alias, ()):
+            for at in located.positions[alias]:
                 if _inside_longer(located.text, at, alias, compiled.not_part_of):
                     continue
                 sentence = located.sentence_at(at)

@@ -27,7 +27,7 @@ from scorer.match import Matcher
 from scorer.models import STATUSES, Analysis, Checklist, Status
 from scorer.pipeline import score_file
 from scorer.render.core import output_stems, render_report, write_atomic
-from scorer.render.jsonreport import to_json
+from scorer.render.jsonreport import json_line
 from scorer.render.markdown import MarkdownReporter
 from scorer.timeliness import MonthDay
 
@@ -176,13 +176,14 @@ def _start_worker(checklist: Checklist, deadline: MonthDay) -> None:
     gc.set_threshold(WORKER_GC_THRESHOLD)
 
 
-def _score(task: _Task) -> tuple[Row | Failure, str | None]:
-    """Score one report and write its Markdown and JSON; a file that fails is a Failure."""
+def _score(task: _Task) -> tuple[Row | Failure, bytes | None]:
+    """Score one report and write its Markdown and JSON; a file that fails is a Failure. The JSON
+    line goes back as bytes, encoded once for both files."""
     try:
         analysis = score_file(task.path, _matcher, _deadline)
-        line = to_json(analysis)
+        line = json_line(analysis)
         render_report(task.out / f"{task.stem}.md", MarkdownReporter(), analysis)
-        write_atomic(task.out / f"{task.stem}.json", lambda outfile: outfile.write(line + "\n"))
+        write_atomic(task.out / f"{task.stem}.json", lambda outfile: outfile.write(line), binary=True)
     except InputError as exc:
         return Failure(task.index, str(task.path), exc.reason), None
     except OSError as exc:
@@ -210,18 +211,20 @@ def run_batch(
     outcome = Outcome(checklist=checklist, total=len(paths))
     stems = batch_stems(paths)
     tasks = [_Task(index, path, out, stems[path]) for index, path in enumerate(paths)]
-    write_atomic(out / RESULTS, lambda results: _stream(tasks, (checklist, deadline), workers, outcome, results, on_done))
+    write_atomic(
+        out / RESULTS, lambda results: _stream(tasks, (checklist, deadline), workers, outcome, results, on_done), binary=True
+    )
     return outcome
 
 
-def _stream(tasks, worker_args, workers, outcome: Outcome, results: IO[str], on_done) -> None:
+def _stream(tasks, worker_args, workers, outcome: Outcome, results: IO[bytes], on_done) -> None:
     """Keep the pool busy with a bounded window of tasks; emit finished results in input order.
     A worker process that dies (killed, out of memory) fails the reports then in flight, and the
     rest go on in a new pool."""
     stop = _StopOnInterrupt()
     workers = max(1, min(workers, len(tasks)))
     window = workers * WINDOW_PER_WORKER
-    finished: dict[int, tuple[Row | Failure, str | None]] = {}
+    finished: dict[int, tuple[Row | Failure, bytes | None]] = {}
     running: dict[Future, _Task] = {}
     submitted = emitted = 0
 
@@ -267,11 +270,11 @@ def _stream(tasks, worker_args, workers, outcome: Outcome, results: IO[str], on_
 _DIED = "a worker process died while this file was being scored (killed, or out of memory); score it again"
 
 
-def _emit(result: Row | Failure, line: str | None, outcome: Outcome, results: IO[str]) -> None:
+def _emit(result: Row | Failure, line: bytes | None, outcome: Outcome, results: IO[bytes]) -> None:
     if isinstance(result, Failure):
         outcome.failures.append(result)
     else:
-        results.write(line + "\n")
+        results.write(line)
         outcome.rows.append(result)
 
 

@@ -61,13 +61,15 @@ def render_report(path: Path, reporter: Reporter, analysis: Analysis) -> float:
     return write_atomic(path, lambda outfile: reporter.report(analysis, outfile))
 
 
-def write_atomic(path: Path, write: Callable[[IO[str]], T]) -> T:
-    """Run `write` on a temporary file beside `path`, then move it into place: a reader sees the
-    old file or the whole new one, and a failure leaves no half-written file behind."""
+def write_atomic(path: Path, write: Callable[[IO], T], binary: bool = False) -> T:
+    """Run `write` on a temporary file beside `path` (UTF-8 text, or bytes if `binary`), then move
+    it into place: a reader sees the old file or the whole new one, and a failure leaves no
+    half-written file behind."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    text = {} if binary else {"encoding": "utf-8", "newline": "\n"}
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as outfile:
+        with os.fdopen(handle, "wb" if binary else "w", **text) as outfile:
             result = write(outfile)
         os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp's 0600 would hide reports from colleagues
         os.replace(temporary, path)

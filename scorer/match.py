@@ -169,14 +169,22 @@ class Matcher:
                 if sentence is not None and sentence not in by_sentence:
                     by_sentence[sentence] = Hit(sentence, "alias", alias, 100.0)
         for term_set in compiled.term_sets:
-            sentence_sets = [
-                set().union(*(located.sentences_with(term) for term in group)) for group in term_set
-            ]
-            for sentence in set.intersection(*sentence_sets):
+            for sentence in _sentences_with_all(term_set, located):
                 if sentence not in by_sentence:
                     label = "+".join("/".join(group) for group in term_set)
                     by_sentence[sentence] = Hit(sentence, "terms", label, 100.0)
         return [by_sentence[index] for index in sorted(by_sentence)]
+
+
+def _sentences_with_all(term_set: tuple[tuple[str, ...], ...], located: _Located) -> set[int]:
+    """The sentences with a member of every group of a term set (most reports lack the first)."""
+    common: set[int] | None = None
+    for group in term_set:
+        found = set().union(*(located.sentences_with(term) for term in group))
+        common = found if common is None else common & found
+        if not common:
+            break
+    return common or set()
 
 
 def _body_start(doc: Segmented) -> int:

@@ -2,6 +2,7 @@
 
 It makes the same decisions as scorer.match (literal hits, term sets, the rapidfuzz-and-words
 fuzzy score, the near miss) without its shortcuts: no bigram index choosing candidate sentences,
+no batched rapidfuzz screening or kept scores (each alias-sentence pair is aligned on its own),
 and fuzzy scoring for every element, not only those lacking a literal achievement hit. Statuses
 must therefore come out identical; only the time differs. It reaches into match.py's internals on
 purpose (there is no other way to switch the shortcuts off), so it follows their names.
@@ -19,6 +20,11 @@ class _AllSentences(match._Fuzzy):
 
     def _candidates(self, alias: str, share: float) -> range:
         return range(self.located.first, len(self.sentences))
+
+    def _char_scores_of(self, alias: str, indices) -> dict[int, float]:
+        """Every pair aligned on its own, with no screening call and nothing kept between calls."""
+        scores = {index: match._char_score(alias, self.sentences[index]) for index in indices}
+        return {index: score if score >= match.FUZZY_THRESHOLD else 0.0 for index, score in scores.items()}
 
 
 class NaiveMatcher(match.Matcher):

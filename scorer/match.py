@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 import ahocorasick
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from scorer import words
 from scorer.models import Checklist, Element, MatchKind, Segmented
@@ -264,7 +264,7 @@ class _Fuzzy:
         self.located = located
         self.sentences = [sentence.text for sentence in doc.sentences]
         self._bigram_counts: dict[str, dict[int, int]] = {}
-        self._char_scores: dict[tuple[str, int], float] = {}
+        self._char_scores: dict[str, dict[int, float]] = {}
 
     def hits(self, compiled: _Compiled, literal: list[Hit]) -> list[Hit]:
         taken = {hit.sentence for hit in literal}
@@ -293,8 +293,10 @@ class _Fuzzy:
         bigrams), for the sentences that score at least `floor`."""
         best: dict[int, tuple[float, str]] = {}
         for alias in aliases:
-            for index in self._candidates(alias, share):
-                score = max(self._char_score(alias, index), self._word_score(alias, index, generic_weight, floor))
+            candidates = self._candidates(alias, share)
+            char_scores = self._char_scores_of(alias, candidates)
+            for index in candidates:
+                score = max(char_scores[index], self._word_score(alias, index, generic_weight, floor))
                 if score >= floor and score > best.get(index, (0.0, ""))[0]:
                     best[index] = (score, alias)
         return best
@@ -309,15 +311,23 @@ class _Fuzzy:
         needed = max(1, len(self.matcher.bigrams(alias)) * share)
         return [index for index, count in counts.items() if count >= needed]
 
-    def _char_score(self, alias: str, index: int) -> float:
-        """_char_score, once per alias and sentence (hits and near misses ask for the same pairs);
-        0 below FUZZY_THRESHOLD, where a character-level score is alignment noise over a long
-        sentence, not closeness, for near misses too."""
-        key = (alias, index)
-        if key not in self._char_scores:
-            score = _char_score(alias, self.sentences[index], FUZZY_THRESHOLD)
-            self._char_scores[key] = score if score >= FUZZY_THRESHOLD else 0.0
-        return self._char_scores[key]
+    def _char_scores_of(self, alias: str, indices: list[int]) -> dict[int, float]:
+        """_char_score of `alias` in each of these sentences; 0 below FUZZY_THRESHOLD, where a
+        character-level score is alignment noise over a long sentence, not closeness (for near
+        misses too). One rapidfuzz call screens the sentences not scored yet; only those that pass
+        are aligned. Kept for the report: hits and near misses ask for the same pairs."""
+        known = self._char_scores.setdefault(alias, {})
+        new = [index for index in indices if index not in known]
+        if new:
+            known.update(dict.fromkeys(new, 0.0))
+            passed = process.extract(
+                alias, [self.sentences[index] for index in new], scorer=fuzz.partial_ratio,
+                score_cutoff=FUZZY_THRESHOLD, limit=None,
+            )
+            for _sentence, _score, position in passed:
+                score = _char_score(alias, self.sentences[new[position]])
+                known[new[position]] = score if score >= FUZZY_THRESHOLD else 0.0
+        return known
 
     def _word_score(self, alias: str, index: int, generic_weight: float, floor: float) -> float:
         """Share of the alias's characters whose words occur in the sentence close together: on
@@ -361,12 +371,11 @@ class _Fuzzy:
         return best
 
 
-def _char_score(alias: str, sentence: str, cutoff: float = 0.0) -> float:
-    """partial_ratio over a window as long as the alias (0 when below `cutoff`). rapidfuzz also
-    aligns a shorter window at either end of the sentence, where a shared prefix alone
-    (法治政府建设|组织 against 法治政府建设示范) would score 86; such an alignment is widened to the
-    alias's length."""
-    aligned = fuzz.partial_ratio_alignment(alias, sentence, score_cutoff=cutoff)
+def _char_score(alias: str, sentence: str) -> float:
+    """partial_ratio over a window as long as the alias. rapidfuzz also aligns a shorter window
+    at either end of the sentence, where a shared prefix alone (法治政府建设|组织 against
+    法治政府建设示范) would score 86; such an alignment is widened to the alias's length."""
+    aligned = fuzz.partial_ratio_alignment(alias, sentence)
     if aligned is None:
         return 0.0
     start, end = aligned.dest_start, aligned.dest_end

@@ -72,7 +72,8 @@ class _Line:
 def read_metadata(doc: Segmented, structure: list[StructureResult]) -> Metadata:
     raw_lines = doc.source.text.splitlines()
     head = _head(raw_lines[: _HEAD_LINES * 2])
-    tail = [_Line(raw, normalize(raw)) for raw in [raw for raw in raw_lines if raw.strip()][-_TAIL_LINES:]]
+    written = [raw for raw in raw_lines if raw.strip()]
+    tail = [_Line(raw, normalize(raw)) for raw in written[-_TAIL_LINES:]]
     title = _title(head)
     return Metadata(
         title=title.written() if title else None,

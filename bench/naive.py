@@ -23,8 +23,7 @@ class _AllSentences(match._Fuzzy):
 
     def _char_scores_of(self, alias: str, indices) -> dict[int, float]:
         """Every pair aligned on its own, with no screening call and nothing kept between calls."""
-        scores = {index: match._char_score(alias, self.sentences[index]) for index in indices}
-        return {index: score if score >= match.FUZZY_THRESHOLD else 0.0 for index, score in scores.items()}
+        return {index: match._char_score(alias, self.sentences[index]) for index in indices}
 
 
 class NaiveMatcher(match.Matcher):

@@ -312,10 +312,9 @@ class _Fuzzy:
         return [index for index, count in counts.items() if count >= needed]
 
     def _char_scores_of(self, alias: str, indices: list[int]) -> dict[int, float]:
-        """_char_score of `alias` in each of these sentences; 0 below FUZZY_THRESHOLD, where a
-        character-level score is alignment noise over a long sentence, not closeness (for near
-        misses too). One rapidfuzz call screens the sentences not scored yet; only those that pass
-        are aligned. Kept for the report: hits and near misses ask for the same pairs."""
+        """_char_score of `alias` in each of these sentences. One rapidfuzz call screens the
+        sentences not scored yet; only those that pass are aligned. Kept for the report: hits and
+        near misses ask for the same pairs."""
         known = self._char_scores.setdefault(alias, {})
         new = [index for index in indices if index not in known]
         if new:
@@ -325,8 +324,7 @@ class _Fuzzy:
                 score_cutoff=FUZZY_THRESHOLD, limit=None,
             )
             for _sentence, _score, position in passed:
-                score = _char_score(alias, self.sentences[new[position]])
-                known[new[position]] = score if score >= FUZZY_THRESHOLD else 0.0
+                known[new[position]] = _char_score(alias, self.sentences[new[position]])
         return known
 
     def _word_score(self, alias: str, index: int, generic_weight: float, floor: float) -> float:
@@ -372,20 +370,24 @@ class _Fuzzy:
 
 
 def _char_score(alias: str, sentence: str) -> float:
-    """partial_ratio over a window as long as the alias. rapidfuzz also aligns a shorter window
-    at either end of the sentence, where a shared prefix alone (法治政府建设|组织 against
-    法治政府建设示范) would score 86; such an alignment is widened to the alias's length."""
+    """partial_ratio over a window as long as the alias; 0 below FUZZY_THRESHOLD, where a
+    character-level score is alignment noise over a long sentence, not closeness (for near misses
+    too). rapidfuzz also aligns a shorter window at either end of the sentence, where a shared
+    prefix alone (法治政府建设|组织 against 法治政府建设示范) would score 86; such an alignment is
+    widened to the alias's length."""
     aligned = fuzz.partial_ratio_alignment(alias, sentence)
     if aligned is None:
         return 0.0
     start, end = aligned.dest_start, aligned.dest_end
     if end - start >= len(alias) or len(sentence) <= len(alias):
-        return aligned.score
-    if start == 0:
-        end = start + len(alias)
+        score = aligned.score
     else:
-        start = max(0, end - len(alias))
-    return fuzz.ratio(alias, sentence[start:end])
+        if start == 0:
+            end = start + len(alias)
+        else:
+            start = max(0, end - len(alias))
+        score = fuzz.ratio(alias, sentence[start:end])
+    return score if score >= FUZZY_THRESHOLD else 0.0
 
 
 def _ordered_window(occurrences: list[list[tuple[int, int]]]) -> int:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -100,6 +101,7 @@ class Matcher:
                 for group in term_set:
                     terms.update(group)
         self.terms = tuple(sorted(terms))
+        self.term_set = frozenset(self.terms)
         self.dictionary_terms = tuple(term for term in self.terms if len(term) <= FUZZY_MIN_LENGTH)
         self._automaton = ahocorasick.Automaton()
         for term in self.terms:
@@ -133,9 +135,16 @@ class Matcher:
             for alias in compiled.fuzzy_aliases
         }
 
+    @lru_cache(maxsize=None)  # noqa: B019 - as bigrams
+    def word_weights(self, alias: str, generic_weight: float) -> tuple[Callable[[str], float], float]:
+        """The weight of each of the alias's words (its length; a generic word's times
+        `generic_weight`), and the alias's total."""
+        weights = {word: len(word) * (generic_weight if word in self.generic_words else 1.0) for word in self._alias_words[alias]}
+        return weights.__getitem__, sum(map(weights.__getitem__, self._alias_words[alias]))
+
     def match(self, doc: Segmented) -> DocumentMatch:
         """Hits per element id: literal ones for every element, fuzzy ones where needed."""
-        located = _Located(doc, self._positions(doc.normalized))
+        located = _Located(doc, self._positions(doc.normalized), self.term_set)
         fuzzy = self._fuzzy_index(doc, located)
         hits: dict[str, list[Hit]] = {}
         for element_id, compiled in self.compiled.items():
@@ -146,8 +155,9 @@ class Matcher:
         return DocumentMatch(hits, fuzzy)
 
     def _positions(self, text: str) -> dict[str, list[int]]:
-        """Where each term starts in `text`, overlaps included: one Aho-Corasick pass for all terms."""
-        found: dict[str, list[int]] = {term: [] for term in self.terms}
+        """Where each term found in `text` starts, overlaps included: one Aho-Corasick pass for all
+        terms. Only terms found get a list (most of the checklist's are absent from a report)."""
+        found: dict[str, list[int]] = defaultdict(list)
         for end, term in self._automaton.iter(text):
             found[term].append(end + 1 - len(term))
         return found
@@ -162,7 +172,7 @@ class Matcher:
     def _literal_hits(self, compiled: _Compiled, located: _Located) -> list[Hit]:
         by_sentence: dict[int, Hit] = {}
         for alias in compiled.aliases:
-            for at in located.positions[alias]:
+            for at in located.positions.get(alias, ()):
                 if _inside_longer(located.text, at, alias, compiled.not_part_of):
                     continue
                 sentence = located.sentence_at(at)
@@ -214,9 +224,10 @@ class _Located:
     """Where the checklist's terms are in the normalised text, and the body sentence each
     position falls in (None outside the body)."""
 
-    def __init__(self, doc: Segmented, positions: dict[str, list[int]]):
+    def __init__(self, doc: Segmented, positions: dict[str, list[int]], terms: frozenset[str]):
         self.text = doc.normalized
         self.positions = positions
+        self.terms = terms
         self.first = _body_start(doc)
         self._sentences: dict[str, set[int]] = {}
         self._owner: list[int | None] = [None] * len(self.text)
@@ -230,7 +241,7 @@ class _Located:
         """The body sentences that hold `text`: a checklist term, or any other string (a bigram)."""
         found = self._sentences.get(text)
         if found is None:
-            positions = self.positions[text] if text in self.positions else _find_all(self.text, text)
+            positions = self.positions.get(text, ()) if text in self.terms else _find_all(self.text, text)
             found = self._sentences[text] = {self._owner[position] for position in positions}
             found.discard(None)
         return found
@@ -339,18 +350,13 @@ class _Fuzzy:
         if len(alias_words) < 2:
             return 0.0
         sentence = self.sentences[index]
-        starts = {word: _find_all(sentence, word) for word in dict.fromkeys(alias_words) if word in sentence}
-        present = [word for word in alias_words if word in starts]
+        present = [word for word in alias_words if word in sentence]
         if not present:
             return 0.0
-        generic = self.matcher.generic_words
-
-        def weight(word: str) -> float:
-            return len(word) * (generic_weight if word in generic else 1.0)
-
-        total = sum(map(weight, alias_words))
+        weight, total = self.matcher.word_weights(alias, generic_weight)
         if 100.0 * sum(map(weight, present)) / total < floor:
             return 0.0
+        starts = {word: _find_all(sentence, word) for word in dict.fromkeys(present)}
 
         def score(chosen: list[str]) -> float:
             coverage = 100.0 * sum(map(weight, chosen)) / total

@@ -9,8 +9,8 @@ Three kinds of hit, strongest first:
   jieba words (words inserted, 的/和 added, adjacent words swapped); a hit needs FUZZY_THRESHOLD.
 All aliases and terms are found in one Aho-Corasick pass over the report. Fuzzy matching runs
 only for elements with no literal hit in an achievement sentence, and only on sentences that share
-at least half of an alias's character bigrams (an index lookup), so its cost stays proportional to
-what is left to find. The index and the scores it leads to are kept for the report and serve the
+at least half of an alias's character bigrams (found for all aliases in a second Aho-Corasick
+pass), so its cost stays proportional to what is left to find. The index and the scores it leads to are kept for the report and serve the
 near misses of its missing elements too.
 The document's head (its title and any page furniture before the first sentence) is never
 evidence: "中共××县委 ××县人民政府关于…法治政府建设情况的报告" names the report, it reports no work.
@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-import ahocorasick
+import ahocorasick_rs
 from rapidfuzz import fuzz, process
 
 from scorer import words
@@ -101,12 +101,11 @@ class Matcher:
                 for group in term_set:
                     terms.update(group)
         self.terms = tuple(sorted(terms))
-        self.term_set = frozenset(self.terms)
         self.dictionary_terms = tuple(term for term in self.terms if len(term) <= FUZZY_MIN_LENGTH)
-        self._automaton = ahocorasick.Automaton()
-        for term in self.terms:
-            self._automaton.add_word(term, term)
-        self._automaton.make_automaton()
+        self.term_search = _Search(self.terms)
+        self.bigram_search = _Search(
+            {bigram for compiled in self.compiled.values() for alias in compiled.aliases for bigram in self.bigrams(alias)}
+        )
 
     @cached_property
     def words(self):
@@ -144,7 +143,7 @@ class Matcher:
 
     def match(self, doc: Segmented) -> DocumentMatch:
         """Hits per element id: literal ones for every element, fuzzy ones where needed."""
-        located = _Located(doc, self._positions(doc.normalized), self.term_set)
+        located = _Located(doc, self)
         fuzzy = self._fuzzy_index(doc, located)
         hits: dict[str, list[Hit]] = {}
         for element_id, compiled in self.compiled.items():
@@ -153,14 +152,6 @@ class Matcher:
                 found = found + fuzzy.hits(compiled, found)
             hits[element_id] = found
         return DocumentMatch(hits, fuzzy)
-
-    def _positions(self, text: str) -> dict[str, list[int]]:
-        """Where each term found in `text` starts, overlaps included: one Aho-Corasick pass for all
-        terms. Only terms found get a list (most of the checklist's are absent from a report)."""
-        found: dict[str, list[int]] = defaultdict(list)
-        for end, term in self._automaton.iter(text):
-            found[term].append(end + 1 - len(term))
-        return found
 
     def _fuzzy_index(self, doc: Segmented, located: _Located) -> _Fuzzy:
         return _Fuzzy(self, doc, located)
@@ -220,14 +211,41 @@ class DocumentMatch:
         return self.fuzzy.best(self.fuzzy.matcher.compiled[element_id], min_length=3)
 
 
-class _Located:
-    """Where the checklist's terms are in the normalised text, and the body sentence each
-    position falls in (None outside the body)."""
+class _Search:
+    """Finds every occurrence of a fixed set of strings, overlaps included, in one Aho-Corasick
+    pass (ahocorasick_rs: pyahocorasick scans a trie node's children one by one, which over
+    Chinese text, where the root has hundreds, took twice as long as all the rest of the pass)."""
 
-    def __init__(self, doc: Segmented, positions: dict[str, list[int]], terms: frozenset[str]):
+    def __init__(self, strings):
+        self.strings = tuple(sorted(strings))
+        self._automaton = ahocorasick_rs.AhoCorasick(self.strings)
+
+    def positions(self, text: str) -> dict[str, list[int]]:
+        """Where each string found in `text` starts; strings not found have no entry."""
+        found: dict[str, list[int]] = defaultdict(list)
+        strings = self.strings
+        for index, start, _end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            found[strings[index]].append(start)
+        return found
+
+    def sentences(self, text: str, owner: list[int | None]) -> dict[str, set[int]]:
+        """The sentences (by `owner` of a position) holding each string found in `text`."""
+        found: dict[str, set[int]] = defaultdict(set)
+        strings = self.strings
+        for index, start, _end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            if owner[start] is not None:
+                found[strings[index]].add(owner[start])
+        return found
+
+
+class _Located:
+    """Where the checklist's terms, and the bigrams of its aliases, are in the normalised text,
+    and the body sentence each position falls in (None outside the body)."""
+
+    def __init__(self, doc: Segmented, matcher: Matcher):
         self.text = doc.normalized
-        self.positions = positions
-        self.terms = terms
+        self.positions = matcher.term_search.positions(self.text)
+        self._bigram_search = matcher.bigram_search
         self.first = _body_start(doc)
         self._sentences: dict[str, set[int]] = {}
         self._owner: list[int | None] = [None] * len(self.text)
@@ -237,14 +255,19 @@ class _Located:
     def sentence_at(self, position: int) -> int | None:
         return self._owner[position]
 
-    def sentences_with(self, text: str) -> set[int]:
-        """The body sentences that hold `text`: a checklist term, or any other string (a bigram)."""
-        found = self._sentences.get(text)
+    def sentences_with(self, term: str) -> set[int]:
+        """The body sentences that hold a checklist term."""
+        found = self._sentences.get(term)
         if found is None:
-            positions = self.positions.get(text, ()) if text in self.terms else _find_all(self.text, text)
-            found = self._sentences[text] = {self._owner[position] for position in positions}
+            found = self._sentences[term] = {self._owner[position] for position in self.positions.get(term, ())}
             found.discard(None)
         return found
+
+    @cached_property
+    def bigram_sentences(self) -> dict[str, set[int]]:
+        """The body sentences that hold each bigram of the aliases (one where the bigram starts).
+        Made when fuzzy matching first asks: a report with every element evidenced never does."""
+        return self._bigram_search.sentences(self.text, self._owner)
 
 
 def _find_all(text: str, term: str) -> list[int]:
@@ -316,8 +339,9 @@ class _Fuzzy:
         counts = self._bigram_counts.get(alias)
         if counts is None:
             counts = self._bigram_counts[alias] = {}
+            holding = self.located.bigram_sentences
             for bigram in self.matcher.bigrams(alias):
-                for index in self.located.sentences_with(bigram):
+                for index in holding.get(bigram, ()):
                     counts[index] = counts.get(index, 0) + 1
         needed = max(1, len(self.matcher.bigrams(alias)) * share)
         return [index for index, count in counts.items() if count >= needed]

@@ -214,11 +214,12 @@ class DocumentMatch:
 class _Search:
     """Finds every occurrence of a fixed set of strings, overlaps included, in one Aho-Corasick
     pass (ahocorasick_rs: pyahocorasick scans a trie node's children one by one, which over
-    Chinese text, where the root has hundreds, took twice as long as all the rest of the pass)."""
+    Chinese text, where the root has hundreds, took twice as long as all the rest of the pass).
+    Built as a DFA: more memory at load (a few MB), half the search time of the default NFA."""
 
     def __init__(self, strings):
         self.strings = tuple(sorted(strings))
-        self._automaton = ahocorasick_rs.AhoCorasick(self.strings)
+        self._automaton = ahocorasick_rs.AhoCorasick(self.strings, implementation=ahocorasick_rs.Implementation.DFA)
 
     def positions(self, text: str) -> dict[str, list[int]]:
         """Where each string found in `text` starts; strings not found have no entry."""

@@ -329,9 +329,14 @@ class _Fuzzy:
         best: dict[int, tuple[float, str]] = {}
         for alias in aliases:
             candidates = self._candidates(alias, share)
+            if not candidates:
+                continue
             char_scores = self._char_scores_of(alias, candidates)
+            by_words = len(self.matcher._alias_words.get(alias) or ()) > 1  # one word: no word score
             for index in candidates:
-                score = max(char_scores[index], self._word_score(alias, index, generic_weight, floor))
+                score = char_scores[index]
+                if by_words:
+                    score = max(score, self._word_score(alias, index, generic_weight, floor))
                 if score >= floor and score > best.get(index, (0.0, ""))[0]:
                     best[index] = (score, alias)
         return best
@@ -370,10 +375,9 @@ class _Fuzzy:
         not 平台公开执法信息 for 执法信息平台); a wider spread scales the score down in proportion (执法
         and 责任制 in "谁执法谁普法"责任制 are not 执法责任制; three common words scattered over a long
         sentence are nothing). In a near miss, generic words count `generic_weight` of their length.
-        A sentence whose words could not score `floor` even close together scores 0."""
-        alias_words = self.matcher._alias_words.get(alias) or []
-        if len(alias_words) < 2:
-            return 0.0
+        A sentence whose words could not score `floor` even close together scores 0. For an
+        alias of two words or more."""
+        alias_words = self.matcher._alias_words[alias]
         sentence = self.sentences[index]
         present = [word for word in alias_words if word in sentence]
         if not present:

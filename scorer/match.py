@@ -178,7 +178,10 @@ class Matcher:
 
 
 def _sentences_with_all(term_set: tuple[tuple[str, ...], ...], located: _Located) -> set[int]:
-    """The sentences with a member of every group of a term set (most reports lack the first)."""
+    """The sentences with a member of every group of a term set. Most reports lack a group
+    altogether, which the term positions tell before any sentence is looked at."""
+    if not all(any(term in located.positions for term in group) for group in term_set):
+        return set()  # a group with no member anywhere in the report
     common: set[int] | None = None
     for group in term_set:
         found = set().union(*(located.sentences_with(term) for term in group))

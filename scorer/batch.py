@@ -20,7 +20,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 from scorer.errors import InputError
 from scorer.match import Matcher
@@ -40,9 +40,10 @@ WORKER_GC_THRESHOLD = 10_000
 """New objects between a worker's garbage collections (Python's default, 700, ran three a report)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """What the summaries need of one scored report; tuples follow the checklist's order."""
+class Row(NamedTuple):
+    """What the summaries need of one scored report; tuples follow the checklist's order. A named
+    tuple, as it crosses a pipe and the spool once or more per report: a tuple pickles and loads
+    in C, where a frozen dataclass runs Python for every field."""
 
     index: int
     source: str

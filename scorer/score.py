@@ -15,6 +15,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
+from pydantic import TypeAdapter
+
 from scorer import specificity, timeliness
 from scorer.match import DocumentMatch, Hit, Matcher
 from scorer.metadata import document_warnings, read_metadata
@@ -24,8 +26,6 @@ from scorer.models import (
     ChecklistRef,
     Element,
     ElementResult,
-    Evidence,
-    NearMiss,
     SectionResult,
     Segmented,
     Status,
@@ -34,12 +34,14 @@ from scorer.structure import check_structure
 
 CREDIT: dict[Status, float] = {"covered": 1.0, "partial": 0.5, "planned": 0.0, "problem": 0.0, "missing": 0.0}
 _CONTEXT_ORDER = {"achievement": 0, "problem": 1, "plan": 2}
+_ELEMENT_RESULTS = TypeAdapter(list[ElementResult])
+"""Every element's result, its Evidence and NearMiss included, validated from dicts in one call."""
 
 
-def _strongest_first(items: list[Evidence]) -> list[Evidence]:
+def _strongest_first(items: list[dict]) -> list[dict]:
     """Achievements first; within a context, a body sentence before a bare heading, a sentence
     with figures or a named document before one without, then the report's order."""
-    return sorted(items, key=lambda e: (_CONTEXT_ORDER[e.context], e.is_heading, not e.specific, e.start))
+    return sorted(items, key=lambda e: (_CONTEXT_ORDER[e["context"]], e["is_heading"], not e["specific"], e["start"]))
 
 
 def analyse(doc: Segmented, matcher: Matcher, deadline: timeliness.MonthDay = timeliness.DEFAULT_DEADLINE) -> Analysis:
@@ -49,25 +51,26 @@ def analyse(doc: Segmented, matcher: Matcher, deadline: timeliness.MonthDay = ti
     evidence = {element_id: _evidence(found, said) for element_id, found in matches.hits.items()}
     own_status = {element_id: _status(found) for element_id, found in evidence.items()}
 
-    results: list[ElementResult] = []
+    drafts: list[dict] = []
     for section in checklist.sections:
         for element in section.elements:
             status, items, parts = _umbrella(element, own_status, evidence)
             near = _near_miss(doc, matches, element.id) if status == "missing" else None
-            results.append(
-                ElementResult(
-                    id=element.id,
-                    name=element.name,
-                    section=section.id,
-                    weight=element.weight,
-                    status=status,
-                    score=CREDIT[status] * 100,
-                    evidence=items,
-                    parts=parts,
-                    near_miss=near,
-                    specific_share=_specific_share(items),
-                )
+            drafts.append(
+                {
+                    "id": element.id,
+                    "name": element.name,
+                    "section": section.id,
+                    "weight": element.weight,
+                    "status": status,
+                    "score": CREDIT[status] * 100,
+                    "evidence": items,
+                    "parts": parts,
+                    "near_miss": near,
+                    "specific_share": _specific_share(items),
+                }
             )
+    results = _ELEMENT_RESULTS.validate_python(drafts)
     by_id = {result.id: result for result in results}
     sections = [
         SectionResult(
@@ -104,9 +107,9 @@ def weighted_score(results: list[ElementResult]) -> float:
     return round(100.0 * earned / total, 1) if total else 0.0
 
 
-def _specific_share(items: list[Evidence]) -> float | None:
-    achievements = [e for e in items if e.context == "achievement"]
-    return round(sum(e.specific for e in achievements) / len(achievements), 3) if achievements else None
+def _specific_share(items: list[dict]) -> float | None:
+    achievements = [e for e in items if e["context"] == "achievement"]
+    return round(sum(e["specific"] for e in achievements) / len(achievements), 3) if achievements else None
 
 
 def _backed_share(results: list[ElementResult]) -> float | None:
@@ -145,26 +148,27 @@ def _said(doc: Segmented, index: int) -> dict:
     }
 
 
-def _evidence(hits: list[Hit], said: Callable[[int], dict]) -> list[Evidence]:
-    """Each hit as Evidence: what its sentence says (see _said) and what matched there."""
-    items = [Evidence(**said(hit.sentence), match=hit.kind, term=hit.term, score=hit.score) for hit in hits]
+def _evidence(hits: list[Hit], said: Callable[[int], dict]) -> list[dict]:
+    """Each hit as the fields of an Evidence: what its sentence says (see _said) and what matched
+    there."""
+    items = [{**said(hit.sentence), "match": hit.kind, "term": hit.term, "score": hit.score} for hit in hits]
     return _strongest_first(items)
 
 
-def _status(items: list[Evidence]) -> Status:
-    achievements = [e for e in items if e.context == "achievement"]
-    if any(e.match != "fuzzy" for e in achievements):
+def _status(items: list[dict]) -> Status:
+    achievements = [e for e in items if e["context"] == "achievement"]
+    if any(e["match"] != "fuzzy" for e in achievements):
         return "covered"
     if achievements:
         return "partial"
-    if any(e.context == "problem" for e in items):
+    if any(e["context"] == "problem" for e in items):
         return "problem"
     if items:
         return "planned"
     return "missing"
 
 
-def _umbrella(element: Element, own_status, evidence) -> tuple[Status, list[Evidence], dict[str, Status]]:
+def _umbrella(element: Element, own_status, evidence) -> tuple[Status, list[dict], dict[str, Status]]:
     """An umbrella is covered when claimed as a whole or when all its parts are covered, and
     partial when only some parts are evidenced. Parts never borrow the umbrella's evidence."""
     status = own_status[element.id]
@@ -181,15 +185,16 @@ def _umbrella(element: Element, own_status, evidence) -> tuple[Status, list[Evid
         status = "partial"
     else:
         return status, items, parts
-    seen = {(e.start, e.end) for e in items}
-    borrowed = [e for part in evidenced for e in evidence[part] if e.context == "achievement"]
+    seen = {(e["start"], e["end"]) for e in items}
+    borrowed = [e for part in evidenced for e in evidence[part] if e["context"] == "achievement"]
     for item in borrowed:
-        if (item.start, item.end) not in seen:
-            seen.add((item.start, item.end))
+        if (item["start"], item["end"]) not in seen:
+            seen.add((item["start"], item["end"]))
             items = items + [item]
     return status, _strongest_first(items), parts
 
 
-def _near_miss(doc: Segmented, matches: DocumentMatch, element_id: str) -> NearMiss | None:
+def _near_miss(doc: Segmented, matches: DocumentMatch, element_id: str) -> dict | None:
+    """The fields of the NearMiss of a missing element, if any sentence is close."""
     hit = matches.near_miss(element_id)
-    return NearMiss(**_quoted(doc, hit.sentence), term=hit.term, score=hit.score) if hit is not None else None
+    return {**_quoted(doc, hit.sentence), "term": hit.term, "score": hit.score} if hit is not None else None

@@ -28,6 +28,7 @@ from scorer.models import (
     ElementResult,
     SectionResult,
     Segmented,
+    Sentence,
     Status,
 )
 from scorer.structure import check_structure
@@ -81,8 +82,7 @@ def analyse(doc: Segmented, matcher: Matcher, deadline: timeliness.MonthDay = ti
         )
         for section in checklist.sections
     ]
-    order = {result.id: position for position, result in enumerate(results)}
-    gaps = sorted((r for r in results if r.status != "covered"), key=lambda r: (-r.weight, order[r.id]))
+    gaps = sorted((r for r in results if r.status != "covered"), key=lambda r: -r.weight)  # stable: checklist order within a weight
     structure = check_structure(doc, checklist.structure)
     metadata = read_metadata(doc, structure)
     return Analysis(
@@ -92,7 +92,7 @@ def analyse(doc: Segmented, matcher: Matcher, deadline: timeliness.MonthDay = ti
         sections=sections,
         elements=results,
         gaps=[r.id for r in gaps],
-        counts={status: sum(r.status == status for r in results) for status in STATUSES},
+        counts=_counts(results),
         specific_share=_backed_share(results),
         metadata=metadata,
         structure=structure,
@@ -105,6 +105,13 @@ def weighted_score(results: list[ElementResult]) -> float:
     total = sum(r.weight for r in results)
     earned = sum(r.weight * CREDIT[r.status] for r in results)
     return round(100.0 * earned / total, 1) if total else 0.0
+
+
+def _counts(results: list[ElementResult]) -> dict[Status, int]:
+    counts = dict.fromkeys(STATUSES, 0)
+    for result in results:
+        counts[result.status] += 1
+    return counts
 
 
 def _specific_share(items: list[dict]) -> float | None:
@@ -121,15 +128,10 @@ def _backed_share(results: list[ElementResult]) -> float | None:
     return round(backed / len(credited), 3)
 
 
-def _quoted(doc: Segmented, index: int) -> dict:
-    """A sentence as the reviewer's text has it, and where."""
-    sentence = doc.sentences[index]
-    return {
-        "text": doc.source.text[sentence.start : sentence.end],
-        "start": sentence.start,
-        "end": sentence.end,
-        "heading": " > ".join(sentence.heading),
-    }
+def _quoted(sentence: Sentence, text: str) -> dict:
+    """A sentence as the reviewer's `text` has it, and where."""
+    start, end = sentence.start, sentence.end
+    return {"text": text[start:end], "start": start, "end": end, "heading": " > ".join(sentence.heading)}
 
 
 def _said(doc: Segmented, index: int) -> dict:
@@ -138,14 +140,15 @@ def _said(doc: Segmented, index: int) -> dict:
     sentence = doc.sentences[index]
     figures = specificity.figures(sentence.text)
     documents = specificity.documents(sentence.text)
-    return {
-        **_quoted(doc, index),
-        "context": sentence.context,
-        "figures": figures,
-        "documents": documents,
-        "specific": bool(figures or documents),
-        "is_heading": sentence.is_heading,
-    }
+    said = _quoted(sentence, doc.source.text)
+    said.update(
+        context=sentence.context,
+        figures=figures,
+        documents=documents,
+        specific=bool(figures or documents),
+        is_heading=sentence.is_heading,
+    )
+    return said
 
 
 def _evidence(hits: list[Hit], said: Callable[[int], dict]) -> list[dict]:
@@ -197,4 +200,6 @@ def _umbrella(element: Element, own_status, evidence) -> tuple[Status, list[dict
 def _near_miss(doc: Segmented, matches: DocumentMatch, element_id: str) -> dict | None:
     """The fields of the NearMiss of a missing element, if any sentence is close."""
     hit = matches.near_miss(element_id)
-    return {**_quoted(doc, hit.sentence), "term": hit.term, "score": hit.score} if hit is not None else None
+    if hit is None:
+        return None
+    return {**_quoted(doc.sentences[hit.sentence], doc.source.text), "term": hit.term, "score": hit.score}

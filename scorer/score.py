@@ -15,6 +15,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
+from pydantic import TypeAdapter
+
 from scorer import specificity, timeliness
 from scorer.match import DocumentMatch, Hit, Matcher
 from scorer.metadata import document_warnings, read_metadata
@@ -24,22 +26,23 @@ from scorer.models import (
     ChecklistRef,
     Element,
     ElementResult,
-    Evidence,
-    NearMiss,
     SectionResult,
     Segmented,
+    Sentence,
     Status,
 )
 from scorer.structure import check_structure
 
 CREDIT: dict[Status, float] = {"covered": 1.0, "partial": 0.5, "planned": 0.0, "problem": 0.0, "missing": 0.0}
 _CONTEXT_ORDER = {"achievement": 0, "problem": 1, "plan": 2}
+_ELEMENT_RESULTS = TypeAdapter(list[ElementResult])
+"""Every element's result, its Evidence and NearMiss included, validated from dicts in one call."""
 
 
-def _strongest_first(items: list[Evidence]) -> list[Evidence]:
+def _strongest_first(items: list[dict]) -> list[dict]:
     """Achievements first; within a context, a body sentence before a bare heading, a sentence
     with figures or a named document before one without, then the report's order."""
-    return sorted(items, key=lambda e: (_CONTEXT_ORDER[e.context], e.is_heading, not e.specific, e.start))
+    return sorted(items, key=lambda e: (_CONTEXT_ORDER[e["context"]], e["is_heading"], not e["specific"], e["start"]))
 
 
 def analyse(doc: Segmented, matcher: Matcher, deadline: timeliness.MonthDay = timeliness.DEFAULT_DEADLINE) -> Analysis:
@@ -49,25 +52,26 @@ def analyse(doc: Segmented, matcher: Matcher, deadline: timeliness.MonthDay = ti
     evidence = {element_id: _evidence(found, said) for element_id, found in matches.hits.items()}
     own_status = {element_id: _status(found) for element_id, found in evidence.items()}
 
-    results: list[ElementResult] = []
+    drafts: list[dict] = []
     for section in checklist.sections:
         for element in section.elements:
             status, items, parts = _umbrella(element, own_status, evidence)
             near = _near_miss(doc, matches, element.id) if status == "missing" else None
-            results.append(
-                ElementResult(
-                    id=element.id,
-                    name=element.name,
-                    section=section.id,
-                    weight=element.weight,
-                    status=status,
-                    score=CREDIT[status] * 100,
-                    evidence=items,
-                    parts=parts,
-                    near_miss=near,
-                    specific_share=_specific_share(items),
-                )
+            drafts.append(
+                {
+                    "id": element.id,
+                    "name": element.name,
+                    "section": section.id,
+                    "weight": element.weight,
+                    "status": status,
+                    "score": CREDIT[status] * 100,
+                    "evidence": items,
+                    "parts": parts,
+                    "near_miss": near,
+                    "specific_share": _specific_share(items),
+                }
             )
+    results = _ELEMENT_RESULTS.validate_python(drafts)
     by_id = {result.id: result for result in results}
     sections = [
         SectionResult(
@@ -78,8 +82,7 @@ def analyse(doc: Segmented, matcher: Matcher, deadline: timeliness.MonthDay = ti
         )
         for section in checklist.sections
     ]
-    order = {result.id: position for position, result in enumerate(results)}
-    gaps = sorted((r for r in results if r.status != "covered"), key=lambda r: (-r.weight, order[r.id]))
+    gaps = sorted((r for r in results if r.status != "covered"), key=lambda r: -r.weight)  # stable: checklist order within a weight
     structure = check_structure(doc, checklist.structure)
     metadata = read_metadata(doc, structure)
     return Analysis(
@@ -89,7 +92,7 @@ def analyse(doc: Segmented, matcher: Matcher, deadline: timeliness.MonthDay = ti
         sections=sections,
         elements=results,
         gaps=[r.id for r in gaps],
-        counts={status: sum(r.status == status for r in results) for status in STATUSES},
+        counts=_counts(results),
         specific_share=_backed_share(results),
         metadata=metadata,
         structure=structure,
@@ -104,9 +107,16 @@ def weighted_score(results: list[ElementResult]) -> float:
     return round(100.0 * earned / total, 1) if total else 0.0
 
 
-def _specific_share(items: list[Evidence]) -> float | None:
-    achievements = [e for e in items if e.context == "achievement"]
-    return round(sum(e.specific for e in achievements) / len(achievements), 3) if achievements else None
+def _counts(results: list[ElementResult]) -> dict[Status, int]:
+    counts = dict.fromkeys(STATUSES, 0)
+    for result in results:
+        counts[result.status] += 1
+    return counts
+
+
+def _specific_share(items: list[dict]) -> float | None:
+    achievements = [e for e in items if e["context"] == "achievement"]
+    return round(sum(e["specific"] for e in achievements) / len(achievements), 3) if achievements else None
 
 
 def _backed_share(results: list[ElementResult]) -> float | None:
@@ -118,15 +128,10 @@ def _backed_share(results: list[ElementResult]) -> float | None:
     return round(backed / len(credited), 3)
 
 
-def _quoted(doc: Segmented, index: int) -> dict:
-    """A sentence as the reviewer's text has it, and where."""
-    sentence = doc.sentences[index]
-    return {
-        "text": doc.source.text[sentence.start : sentence.end],
-        "start": sentence.start,
-        "end": sentence.end,
-        "heading": " > ".join(sentence.heading),
-    }
+def _quoted(sentence: Sentence, text: str) -> dict:
+    """A sentence as the reviewer's `text` has it, and where."""
+    start, end = sentence.start, sentence.end
+    return {"text": text[start:end], "start": start, "end": end, "heading": " > ".join(sentence.heading)}
 
 
 def _said(doc: Segmented, index: int) -> dict:
@@ -135,36 +140,38 @@ def _said(doc: Segmented, index: int) -> dict:
     sentence = doc.sentences[index]
     figures = specificity.figures(sentence.text)
     documents = specificity.documents(sentence.text)
-    return {
-        **_quoted(doc, index),
-        "context": sentence.context,
-        "figures": figures,
-        "documents": documents,
-        "specific": bool(figures or documents),
-        "is_heading": sentence.is_heading,
-    }
+    said = _quoted(sentence, doc.source.text)
+    said.update(
+        context=sentence.context,
+        figures=figures,
+        documents=documents,
+        specific=bool(figures or documents),
+        is_heading=sentence.is_heading,
+    )
+    return said
 
 
-def _evidence(hits: list[Hit], said: Callable[[int], dict]) -> list[Evidence]:
-    """Each hit as Evidence: what its sentence says (see _said) and what matched there."""
-    items = [Evidence(**said(hit.sentence), match=hit.kind, term=hit.term, score=hit.score) for hit in hits]
+def _evidence(hits: list[Hit], said: Callable[[int], dict]) -> list[dict]:
+    """Each hit as the fields of an Evidence: what its sentence says (see _said) and what matched
+    there."""
+    items = [{**said(hit.sentence), "match": hit.kind, "term": hit.term, "score": hit.score} for hit in hits]
     return _strongest_first(items)
 
 
-def _status(items: list[Evidence]) -> Status:
-    achievements = [e for e in items if e.context == "achievement"]
-    if any(e.match != "fuzzy" for e in achievements):
+def _status(items: list[dict]) -> Status:
+    achievements = [e for e in items if e["context"] == "achievement"]
+    if any(e["match"] != "fuzzy" for e in achievements):
         return "covered"
     if achievements:
         return "partial"
-    if any(e.context == "problem" for e in items):
+    if any(e["context"] == "problem" for e in items):
         return "problem"
     if items:
         return "planned"
     return "missing"
 
 
-def _umbrella(element: Element, own_status, evidence) -> tuple[Status, list[Evidence], dict[str, Status]]:
+def _umbrella(element: Element, own_status, evidence) -> tuple[Status, list[dict], dict[str, Status]]:
     """An umbrella is covered when claimed as a whole or when all its parts are covered, and
     partial when only some parts are evidenced. Parts never borrow the umbrella's evidence."""
     status = own_status[element.id]
@@ -181,15 +188,18 @@ def _umbrella(element: Element, own_status, evidence) -> tuple[Status, list[Evid
         status = "partial"
     else:
         return status, items, parts
-    seen = {(e.start, e.end) for e in items}
-    borrowed = [e for part in evidenced for e in evidence[part] if e.context == "achievement"]
+    seen = {(e["start"], e["end"]) for e in items}
+    borrowed = [e for part in evidenced for e in evidence[part] if e["context"] == "achievement"]
     for item in borrowed:
-        if (item.start, item.end) not in seen:
-            seen.add((item.start, item.end))
+        if (item["start"], item["end"]) not in seen:
+            seen.add((item["start"], item["end"]))
             items = items + [item]
     return status, _strongest_first(items), parts
 
 
-def _near_miss(doc: Segmented, matches: DocumentMatch, element_id: str) -> NearMiss | None:
+def _near_miss(doc: Segmented, matches: DocumentMatch, element_id: str) -> dict | None:
+    """The fields of the NearMiss of a missing element, if any sentence is close."""
     hit = matches.near_miss(element_id)
-    return NearMiss(**_quoted(doc, hit.sentence), term=hit.term, score=hit.score) if hit is not None else None
+    if hit is None:
+        return None
+    return {**_quoted(doc.sentences[hit.sentence], doc.source.text), "term": hit.term, "score": hit.score}

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
-_BREAK = re.compile(r"\s+")
-
 
 def one_line(text: str) -> str:
     """Evidence on one line: a break between Chinese characters goes, elsewhere it is a space."""
+    words = text.split()  # the text between breaks (any run of whitespace), none at either end
+    line = words[0] if words else ""
+    for word in words[1:]:
+        line += " " + word if _ascii_alnum(line[-1]) or _ascii_alnum(word[0]) else word
+    return line
 
-    def join(match: re.Match[str]) -> str:
-        left = match.string[match.start() - 1] if match.start() else ""
-        right = match.string[match.end()] if match.end() < len(match.string) else ""
-        return " " if (left.isascii() and left.isalnum()) or (right.isascii() and right.isalnum()) else ""
 
-    return _BREAK.sub(join, text).strip()
+def _ascii_alnum(char: str) -> bool:
+    """An ASCII letter or digit: a break next to one stays a space, so words do not run together."""
+    return char.isascii() and char.isalnum()
 
 
 def shorten(text: str, limit: int) -> str:

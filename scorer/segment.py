@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from scorer.context import clause_context, list_context, part_context, plan_turns
 from scorer.metadata import reported_year
-from scorer.models import Context, Segmented, Sentence, SourceText
+from scorer.models import Context, Segmented, SourceText
 from scorer.normalize import CLOSERS, heading_level, normalize
 
 _SENTENCE_END = re.compile(r"[。!?;]+[\"')\]]*")
@@ -66,7 +66,7 @@ def segment(source: SourceText) -> Segmented:
     normalized = normalize(source.text)
     text = normalized.text
     year = reported_year(text)
-    sentences: list[Sentence] = []
+    sentences: list[dict] = []  # validated as Sentence all at once: much faster than one by one
     stack = [_WHOLE_REPORT]
     position = 0
     for paragraph in text.split("\n"):
@@ -84,17 +84,17 @@ def segment(source: SourceText) -> Segmented:
             announced = announcement.read() if part.level == _INLINE_LEVEL else None  # for a list item
             original_start, original_end = normalized.original_span(start, end)
             sentences.append(
-                Sentence(
-                    index=len(sentences),
-                    text=sentence_text,
-                    start=original_start,
-                    end=original_end,
-                    norm_start=start,
-                    norm_end=end,
-                    heading=stack[-2].path if is_heading else part.path,
-                    context=_context(sentence_text, year, announced or part.context),
-                    is_heading=is_heading,
-                )
+                {
+                    "index": len(sentences),
+                    "text": sentence_text,
+                    "start": original_start,
+                    "end": original_end,
+                    "norm_start": start,
+                    "norm_end": end,
+                    "heading": stack[-2].path if is_heading else part.path,
+                    "context": _context(sentence_text, year, announced or part.context),
+                    "is_heading": is_heading,
+                }
             )
             if level != _INLINE_LEVEL:
                 announcement.add(sentence_text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from scorer.context import clause_context, list_context, part_context, plan_turns
+from scorer.context import clause_context, has_cue, list_context, part_context, plan_turns
 from scorer.metadata import reported_year
 from scorer.models import Context, Segmented, SourceText
 from scorer.normalize import CLOSERS, heading_level, normalize
@@ -71,8 +71,8 @@ def segment(source: SourceText) -> Segmented:
     position = 0
     for paragraph in text.split("\n"):
         announcement = _Announcement(year)
-        for start, end in _sentence_spans(paragraph, position, year):
-            sentence_text = text[start:end]
+        for start, end, own_context in _sentence_spans(paragraph, year):
+            sentence_text = paragraph[start:end]
             level = heading_level(sentence_text)
             is_heading = False
             if level is not None:
@@ -82,6 +82,8 @@ def segment(source: SourceText) -> Segmented:
                 stack.append(stack[-1].under(level, label, year))
             part = stack[-1]
             announced = announcement.read() if part.level == _INLINE_LEVEL else None  # for a list item
+            start += position
+            end += position
             original_start, original_end = normalized.original_span(start, end)
             sentences.append(
                 {
@@ -92,7 +94,7 @@ def segment(source: SourceText) -> Segmented:
                     "norm_start": start,
                     "norm_end": end,
                     "heading": stack[-2].path if is_heading else part.path,
-                    "context": _context(sentence_text, year, announced or part.context),
+                    "context": _context(own_context, announced or part.context),
                     "is_heading": is_heading,
                 }
             )
@@ -104,27 +106,24 @@ def segment(source: SourceText) -> Segmented:
     return Segmented(source=source, normalized=text, sentences=sentences, reported_year=year)
 
 
-def _sentence_spans(paragraph: str, offset: int, year: int | None):
-    """Yield (start, end) of each non-empty sentence, as offsets into the whole text; a sentence
-    that turns from work done to next year's is two."""
+def _sentence_spans(paragraph: str, year: int | None):
+    """Yield (start, end, own context) of each non-empty sentence of a paragraph; a sentence that
+    turns from work done to next year's is two. In a paragraph without any cue (has_cue), as most
+    are, no sentence turns or has a context of its own."""
+    cued = has_cue(paragraph, year)
     ends = [match.end() for match in _SENTENCE_END.finditer(paragraph)] + [len(paragraph)]
     start = 0
     for end in ends:
-        sentence_start = start
-        for turn in plan_turns(paragraph[sentence_start:end], year):
-            yield from _stripped(paragraph, start, sentence_start + turn, offset)
-            start = sentence_start + turn
-        yield from _stripped(paragraph, start, end, offset)
-        start = end
-
-
-def _stripped(paragraph: str, start: int, end: int, offset: int):
-    while start < end and paragraph[start] == " ":
-        start += 1
-    while end > start and paragraph[end - 1] == " ":
-        end -= 1
-    if end > start:
-        yield offset + start, offset + end
+        turns = plan_turns(paragraph[start:end], year) if cued else ()
+        for cut in [start + turn for turn in turns] + [end]:
+            while start < cut and paragraph[start] == " ":
+                start += 1
+            clause_end = cut
+            while clause_end > start and paragraph[clause_end - 1] == " ":
+                clause_end -= 1
+            if clause_end > start:
+                yield start, clause_end, clause_context(paragraph[start:clause_end], year) if cued else None
+            start = cut
 
 
 def _heading_label(sentence: str) -> tuple[str, bool]:
@@ -136,10 +135,9 @@ def _heading_label(sentence: str) -> tuple[str, bool]:
     return first_clause[:_SHORT_HEADING], False
 
 
-def _context(sentence: str, year: int | None, part: Context | None) -> Context:
+def _context(own: Context | None, part: Context | None) -> Context:
     """A clause's own cue decides, except that nothing in a plan part is a present shortcoming
     (摸清短板 in next year's plan is a plan)."""
-    own = clause_context(sentence, year)
     if part == "plan" and own == "problem":
         return "plan"
     return own or part or "achievement"

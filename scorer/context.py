@@ -14,9 +14,11 @@ from functools import lru_cache
 
 from scorer.models import Context
 
+_SHORTCOMINGS = "(一定|一些|以下|不少)?的?(问题|不足|差距|短板)"
 PROBLEM_PART = re.compile(
+    # Every alternative opens with a plain character, so that a search skips the rest quickly.
     r"存在(的|着)?(一些|以下|诸多|不少)?(主要)?(问题|不足|短板|差距)|"
-    r"(仍|还)(有|存在)(一定|一些|以下|不少)?的?(问题|不足|差距|短板)|"
+    rf"仍(有|存在){_SHORTCOMINGS}|还(有|存在){_SHORTCOMINGS}|"
     r"问题(和|与|及)不足|不足(和|与|及)(原因|问题)|困难(和|与)问题|问题(和|与)困难|薄弱环节|差距(和|与)不足"
 )
 PLAN_PART = re.compile(

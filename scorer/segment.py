@@ -113,19 +113,30 @@ def _sentence_spans(paragraph: str, year: int | None):
     turns from work done to next year's is two. In a paragraph without any cue (has_cue), as most
     are, no sentence turns or has a context of its own."""
     cued = has_cue(paragraph, year)
-    ends = [match.end() for match in _SENTENCE_END.finditer(paragraph)] + [len(paragraph)]
+    cuts = [match.end() for match in _SENTENCE_END.finditer(paragraph)] + [len(paragraph)]
+    if cued:
+        cuts = _with_plan_turns(paragraph, cuts, year)
+    start = 0
+    for cut in cuts:
+        while start < cut and paragraph[start] == " ":
+            start += 1
+        end = cut
+        while end > start and paragraph[end - 1] == " ":
+            end -= 1
+        if end > start:
+            yield start, end, clause_context(paragraph[start:end], year) if cued else None
+        start = cut
+
+
+def _with_plan_turns(paragraph: str, ends: list[int], year: int | None) -> list[int]:
+    """The sentence ends, each preceded by the plan turns of its sentence."""
+    cuts: list[int] = []
     start = 0
     for end in ends:
-        turns = plan_turns(paragraph[start:end], year) if cued else ()
-        for cut in [start + turn for turn in turns] + [end]:
-            while start < cut and paragraph[start] == " ":
-                start += 1
-            clause_end = cut
-            while clause_end > start and paragraph[clause_end - 1] == " ":
-                clause_end -= 1
-            if clause_end > start:
-                yield start, clause_end, clause_context(paragraph[start:clause_end], year) if cued else None
-            start = cut
+        cuts += [start + turn for turn in plan_turns(paragraph[start:end], year)]
+        cuts.append(end)
+        start = end
+    return cuts
 
 
 def _heading_label(sentence: str) -> tuple[str, bool]:

@@ -10,6 +10,7 @@ across lines), while a line break that ends a paragraph or a heading stays as on
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -43,10 +44,38 @@ CLOSERS = set("\"')]")
 _LONG_HEADING = 40
 
 
+class Origin(Sequence[int]):
+    """`origin[i]`, kept as the offsets of each line (a range, unless something was taken out of
+    it) and where the line starts: listing an offset per character costs more than the rest of
+    normalising."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._offsets: list[Sequence[int]] = []
+        self._length = 0
+
+    def extend(self, offsets: Sequence[int]) -> None:
+        if offsets:
+            self._starts.append(self._length)
+            self._offsets.append(offsets)
+            self._length += len(offsets)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index: int) -> int:  # type: ignore[override]  # no slices
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        line = bisect_right(self._starts, index) - 1
+        return self._offsets[line][index - self._starts[line]]
+
+
 @dataclass(frozen=True)
 class Normalized:
     text: str
-    origin: list[int]
+    origin: Origin
     original_length: int
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
@@ -66,7 +95,7 @@ def normalize(text: str) -> Normalized:
     lines = _normalized_lines(text)
     wrap = _wrap_width([line.width for line in lines])
     out: list[str] = []
-    origin: list[int] = []
+    origin = Origin()
     previous = ""
     previous_full = False
     for line, offsets, width in lines:
@@ -82,7 +111,7 @@ def normalize(text: str) -> Normalized:
                 separator = " " if needs_space(previous[-1], line[0]) else ""
             if separator:
                 out.append(separator)
-                origin.append(origin[-1] + 1)
+                origin.extend((origin[-1] + 1,))
         out.append(line)
         origin.extend(offsets)
         previous = line

@@ -20,7 +20,9 @@ _YEAR_IN_TITLE = re.compile(r"(20\d\d)\s*年度?(?!\s*\d{1,2}\s*月)")
 _TITLE_START = re.compile(r"[\u4e00-\u9fff\d()]{4,30}")
 """The first line of a title broken over two lines: plain words, no punctuation or symbols."""
 _DATE = r"((?:19|20)\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)\s*日?"
-_LABELLED_DATE = re.compile(rf"(?:发布(?:时间|日期)|(?<!成文)日期|^时间):?\s*{_DATE}")
+# Each label opens with its own character (the checks before it written as lookbehinds after it),
+# so that a search skips ahead through the long opening paragraphs the head lines include.
+_LABELLED_DATE = re.compile(rf"(?:发布(?:时间|日期)|日期(?<!成文日期)|时间(?<=^时间)):?\s*{_DATE}")
 _LEADING_DATE = re.compile(rf"^{_DATE}(?!\s*[,，])(?!.*。)")
 """A date opening a line of its own ("2024年02月26日 来源: 市司法局"), not a sentence of the body
 that starts with a date ("2021年3月5日,县政府召开常务会议…")."""

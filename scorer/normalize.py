@@ -10,6 +10,7 @@ across lines), while a line break that ends a paragraph or a heading stays as on
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,8 +26,8 @@ _TRANSLATE.update(dict.fromkeys("\t\v\f", " "))
 _TRANSLATED = re.compile(f"[{re.escape(''.join(_TRANSLATE))}]")
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff"}
 _DROPPED = re.compile(f"[{''.join(_DROP)}]")
-_LINE_BREAK = re.compile(r"\r\n?|\n")  # \u2028 and \u2029 are "\n" by now
-_SPACES = re.compile(" +")
+_LINE_BREAK = re.compile(r"(\r\n?|\n)")  # \u2028 and \u2029 are "\n" by now
+_SPACES = re.compile("  *")  # " +" opening with its literal, so that a search skips ahead to it
 
 CN_NUM = "一二三四五六七八九十百零〇"
 # Heading markers at the start of a line or sentence; the number of the group that matches is the
@@ -43,10 +44,38 @@ CLOSERS = set("\"')]")
 _LONG_HEADING = 40
 
 
+class Origin(Sequence[int]):
+    """`origin[i]`, kept as the offsets of each line (a range, unless something was taken out of
+    it) and where the line starts: listing an offset per character costs more than the rest of
+    normalising."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._offsets: list[Sequence[int]] = []
+        self._length = 0
+
+    def extend(self, offsets: Sequence[int]) -> None:
+        if offsets:
+            self._starts.append(self._length)
+            self._offsets.append(offsets)
+            self._length += len(offsets)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index: int) -> int:  # type: ignore[override]  # no slices
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        line = bisect_right(self._starts, index) - 1
+        return self._offsets[line][index - self._starts[line]]
+
+
 @dataclass(frozen=True)
 class Normalized:
     text: str
-    origin: list[int]
+    origin: Origin
     original_length: int
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
@@ -66,7 +95,7 @@ def normalize(text: str) -> Normalized:
     lines = _normalized_lines(text)
     wrap = _wrap_width([line.width for line in lines])
     out: list[str] = []
-    origin: list[int] = []
+    origin = Origin()
     previous = ""
     previous_full = False
     for line, offsets, width in lines:
@@ -82,7 +111,7 @@ def normalize(text: str) -> Normalized:
                 separator = " " if needs_space(previous[-1], line[0]) else ""
             if separator:
                 out.append(separator)
-                origin.append(origin[-1] + 1)
+                origin.extend((origin[-1] + 1,))
         out.append(line)
         origin.extend(offsets)
         previous = line
@@ -102,13 +131,23 @@ def _normalized_lines(text: str) -> list[_Line]:
     """Split into lines of (text, original offsets), characters mapped, inner spaces folded.
     Whole-text replacements and slices, not a loop over characters: this runs on every report."""
     mapped = _mapped(text)
+    has_dropped = any(char in mapped for char in _DROP)  # a find per character: few texts have any
     lines: list[_Line] = []
     start = 0
-    for line_break in _LINE_BREAK.finditer(mapped):
-        lines.append(_line(mapped, start, line_break.start()))
-        start = line_break.end()
-    lines.append(_line(mapped, start, len(mapped)))
+    for line, line_break in zip(*_split_lines(mapped)):
+        lines.append(_line(line, start, has_dropped))
+        start += len(line) + len(line_break)
     return lines
+
+
+def _split_lines(text: str) -> tuple[list[str], list[str]]:
+    """The lines of `text` and the break ending each (\\r\\n, \\r or \\n; "" after the last). Most
+    texts break lines with \\n alone, which str.split finds several times faster than a regex."""
+    if "\r" not in text:
+        lines = text.split("\n")
+        return lines, ["\n"] * (len(lines) - 1) + [""]
+    pieces = _LINE_BREAK.split(text)  # its group keeps the breaks: line, break, line, …, line
+    return pieces[::2], [*pieces[1::2], ""]
 
 
 def _mapped(text: str) -> str:
@@ -119,14 +158,16 @@ def _mapped(text: str) -> str:
     return text
 
 
-def _line(mapped: str, start: int, end: int) -> _Line:
-    line = mapped[start:end]
-    offsets: Sequence[int] = range(start, end)
-    if _DROPPED.search(line):
+def _line(line: str, start: int, has_dropped: bool) -> _Line:
+    """A line of the mapped text starting at `start`; `has_dropped` when the text has any character
+    of _DROP."""
+    offsets: Sequence[int] = range(start, start + len(line))
+    width = len(line)
+    if has_dropped and _DROPPED.search(line):
         kept = [index for index, char in enumerate(line) if char not in _DROP]
         line = "".join(line[index] for index in kept)
         offsets = [offsets[index] for index in kept]
-    return _Line(*_without_markdown_marks(*_fold_spaces(line, offsets)), end - start)
+    return _Line(*_without_markdown_marks(*_fold_spaces(line, offsets)), width)
 
 
 def _without_markdown_marks(line: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]]:

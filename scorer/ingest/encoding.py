@@ -14,6 +14,7 @@ from scorer.errors import InputError
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))
+_NOT_CONTROL = bytes(byte for byte in range(256) if byte not in _CONTROL)
 _ALIASES = {"x-gbk": "gbk", "gb_2312-80": "gb2312", "x-euc-cn": "gb2312"}
 _EVERY_BYTE = bytes(range(256))
 
@@ -44,7 +45,7 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:4096]
     if b"\x00" in head:
         return True
-    controls = sum(1 for byte in head if byte in _CONTROL)
+    controls = len(head.translate(None, _NOT_CONTROL))  # deleting the others counts in C
     return controls > len(head) * 0.05
 
 

@@ -166,20 +166,12 @@ class _TreePeak:
     def _poll(self) -> None:
         page = resource.getpagesize()
         while not self._done.wait(POLL_SECONDS):
-            children: dict[int, list[int]] = {}
-            rss: dict[int, int] = {}
-            for entry in Path("/proc").iterdir():
+            total = 0
+            for pid in _descendants(self.pid):
                 try:
-                    ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-                    rss[int(entry.name)] = int((entry / "statm").read_text().split()[1]) * page
+                    total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * page
                 except (OSError, ValueError, IndexError):
-                    continue
-                children.setdefault(ppid, []).append(int(entry.name))
-            tree, total = list(children.get(self.pid, [])), 0
-            while tree:
-                pid = tree.pop()
-                total += rss.get(pid, 0)
-                tree += children.get(pid, [])
+                    continue  # ended since it was listed
             self.bytes = max(self.bytes, total)
             if self.mark is not None and self.at_mark is None and self._reports_done() >= self.mark:
                 self.at_mark = self.bytes
@@ -189,6 +181,27 @@ class _TreePeak:
             return sum(1 for entry in os.scandir(self.out) if entry.name.endswith(".json"))
         except OSError:
             return 0
+
+
+def _descendants(pid: int) -> list[int]:
+    """The processes below `pid`, read from /proc/PID/task/TID/children (a child is listed under
+    the thread that started it). Reading only our own tree keeps a poll at a fraction of a
+    millisecond; reading every process's stat to find it took 8 ms of CPU a poll, 16% of a core
+    taken from the batch being measured."""
+    found, parents = [], [pid]
+    while parents:
+        try:
+            tasks = list(os.scandir(f"/proc/{parents.pop()}/task"))
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                children = [int(child) for child in Path(task.path, "children").read_text().split()]
+            except (OSError, ValueError):
+                continue
+            found += children
+            parents += children
+    return found
 
 
 def results(out: Path) -> bytes:

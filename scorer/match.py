@@ -10,8 +10,8 @@ Three kinds of hit, strongest first:
 All aliases and terms are found in one Aho-Corasick pass over the report. Fuzzy matching runs
 only for elements with no literal hit in an achievement sentence, and only on sentences that share
 at least half of an alias's character bigrams (found for all aliases in a second Aho-Corasick
-pass), so its cost stays proportional to what is left to find. The index and the scores it leads to are kept for the report and serve the
-near misses of its missing elements too.
+pass), so its cost stays proportional to what is left to find. The index and the scores it leads
+to are kept for the report and serve the near misses of its missing elements too.
 The document's head (its title and any page furniture before the first sentence) is never
 evidence: "中共××县委 ××县人民政府关于…法治政府建设情况的报告" names the report, it reports no work.
 """
@@ -233,7 +233,8 @@ class _Search:
         return found
 
     def sentences(self, text: str, owner: list[int | None]) -> dict[str, set[int]]:
-        """The sentences (by `owner` of a position) holding each string found in `text`."""
+        """The sentences (by `owner` of a position) holding each string found in `text`. Read off
+        the matches directly: going through `positions` first made matching 7% slower."""
         found: dict[str, set[int]] = defaultdict(set)
         strings = self.strings
         for index, start, _end in self._automaton.find_matches_as_indexes(text, overlapping=True):

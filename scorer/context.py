@@ -11,8 +11,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from scorer.models import Context
+
+
+class Cue(NamedTuple):
+    """A context and the words that gave it (a heading's 存在问题, a clause's 尚未 or 下一步)."""
+
+    context: Context
+    words: str
 
 _SHORTCOMINGS = "(一定|一些|以下|不少)?的?(问题|不足|差距|短板)"
 PROBLEM_PART = re.compile(
@@ -55,33 +63,40 @@ def has_cue(paragraph: str, reported_year: int | None) -> bool:
     return _names_next_year(paragraph, reported_year) or _CLAUSE_CUE.search(paragraph) is not None
 
 
-def part_context(heading: str, reported_year: int | None) -> Context | None:
+def part_context(heading: str, reported_year: int | None) -> Cue | None:
     """The context a heading gives the part under it, or None when it says nothing."""
-    if PROBLEM_PART.search(heading):
-        return "problem"
-    if PLAN_PART.search(heading) or _mentions_next_year(heading, reported_year):
-        return "plan"
-    return None
+    return _first_cue(heading, reported_year, ("problem", PROBLEM_PART), ("plan", PLAN_PART))
 
 
-def clause_context(sentence: str, reported_year: int | None) -> Context | None:
+def clause_context(sentence: str, reported_year: int | None) -> Cue | None:
     """The context a sentence gives itself; a plan to fix a shortcoming is a plan."""
-    if PLAN_CLAUSE.search(sentence) or _mentions_next_year(sentence, reported_year):
-        return "plan"
-    if PROBLEM_CLAUSE.search(sentence):
-        return "problem"
-    return None
+    return _first_cue(sentence, reported_year, ("plan", PLAN_CLAUSE), ("problem", PROBLEM_CLAUSE))
 
 
-def list_context(sentence: str, reported_year: int | None) -> Context | None:
+def list_context(sentence: str, reported_year: int | None) -> Cue | None:
     """The context a sentence gives the enumeration (一是…二是…) that follows it in its paragraph:
     the text before its colon, or all of it, announcing shortcomings or plans as a heading would."""
     intro = sentence.split(":", 1)[0]
     if _NOT_ANNOUNCING.search(intro):
         return None
-    if PLAN_CLAUSE.search(intro):
-        return "plan"
+    found = PLAN_CLAUSE.search(intro)
+    if found:
+        return Cue("plan", found.group())
     return part_context(intro, reported_year)
+
+
+def _first_cue(text: str, reported_year: int | None, *patterns: tuple[Context, re.Pattern[str]]) -> Cue | None:
+    """The first of `patterns` found in `text`, tried in order; next year's number with a plan
+    word (2021年将) counts for "plan"."""
+    for context, pattern in patterns:
+        found = pattern.search(text)
+        if found:
+            return Cue(context, found.group())
+        if context == "plan":
+            next_year = _mentions_next_year(text, reported_year)
+            if next_year:
+                return Cue("plan", next_year)
+    return None
 
 
 def plan_turns(sentence: str, reported_year: int | None) -> list[int]:
@@ -99,8 +114,12 @@ def plan_turns(sentence: str, reported_year: int | None) -> list[int]:
     return turns
 
 
-def _mentions_next_year(text: str, reported_year: int | None) -> bool:
-    return _names_next_year(text, reported_year) and _next_year(reported_year).search(text) is not None
+def _mentions_next_year(text: str, reported_year: int | None) -> str | None:
+    """The words naming next year's work (2021年将, 2021年工作), if any."""
+    if not _names_next_year(text, reported_year):
+        return None
+    found = _next_year(reported_year).search(text)
+    return found.group() if found else None
 
 
 def _names_next_year(text: str, reported_year: int | None) -> bool:

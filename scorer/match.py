@@ -19,6 +19,7 @@ evidence: "中共××县委 ××县人民政府关于…法治政府建设情况
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ import ahocorasick_rs
 from rapidfuzz import fuzz, process
 
 from scorer import words
-from scorer.models import Checklist, Element, MatchKind, Segmented
+from scorer.models import Checklist, Decisions, DroppedHit, Element, ElementRecord, KeptHit, MatchKind, Segmented
 from scorer.normalize import heading_level, normalize
 
 FUZZY_THRESHOLD = 85.0
@@ -141,33 +142,46 @@ class Matcher:
         weights = {word: len(word) * (generic_weight if word in self.generic_words else 1.0) for word in self._alias_words[alias]}
         return weights.__getitem__, sum(map(weights.__getitem__, self._alias_words[alias]))
 
-    def match(self, doc: Segmented) -> DocumentMatch:
-        """Hits per element id: literal ones for every element, fuzzy ones where needed."""
+    def match(self, doc: Segmented, decisions: Decisions | None = None) -> DocumentMatch:
+        """Hits per element id: literal ones for every element, fuzzy ones where needed. With
+        `decisions`, each element's kept and dropped hits are written down there."""
         located = _Located(doc, self)
         fuzzy = self._fuzzy_index(doc, located)
         hits: dict[str, list[Hit]] = {}
         for element_id, compiled in self.compiled.items():
-            found = self._literal_hits(compiled, located)
-            if self._wants_fuzzy(doc, found):
-                found = found + fuzzy.hits(compiled, found)
+            record = decisions.of(element_id) if decisions is not None else None
+            found = self._literal_hits(compiled, located, record)
+            achieved = self._achievement(doc, found)
+            if achieved is None:
+                found = found + fuzzy.hits(compiled, found, record)
+            elif record is not None:
+                record.fuzzy = f"not tried: sentence {achieved} reports an achievement with a literal hit"
+            if record is not None:
+                record.kept = [KeptHit(sentence=h.sentence, match=h.kind, term=h.term, score=h.score) for h in found]
             hits[element_id] = found
         return DocumentMatch(hits, fuzzy)
 
     def _fuzzy_index(self, doc: Segmented, located: _Located) -> _Fuzzy:
         return _Fuzzy(self, doc, located)
 
-    def _wants_fuzzy(self, doc: Segmented, literal: list[Hit]) -> bool:
-        """Fuzzy variants are looked for only where no literal hit reports an achievement."""
-        return not any(doc.sentences[hit.sentence].context == "achievement" for hit in literal)
+    def _achievement(self, doc: Segmented, literal: list[Hit]) -> int | None:
+        """The first sentence where a literal hit reports an achievement: where there is one, no
+        fuzzy variants are looked for."""
+        return next((hit.sentence for hit in literal if doc.sentences[hit.sentence].context == "achievement"), None)
 
-    def _literal_hits(self, compiled: _Compiled, located: _Located) -> list[Hit]:
+    def _literal_hits(self, compiled: _Compiled, located: _Located, record: ElementRecord | None) -> list[Hit]:
         by_sentence: dict[int, Hit] = {}
         for alias in compiled.aliases:
             for at in located.positions.get(alias, ()):
-                if _inside_longer(located.text, at, alias, compiled.not_part_of):
-                    continue
-                sentence = located.sentence_at(at)
-                if sentence is not None and sentence not in by_sentence:
+                longer = _inside_longer(located.text, at, alias, compiled.not_part_of)
+                sentence = located.sentence_at(at) if longer is None else None
+                if sentence is None:
+                    if record is not None:
+                        reason = "not_part_of" if longer else "document_head"
+                        record.dropped.append(
+                            DroppedHit(sentence=located.holding(at), match="alias", term=alias, reason=reason, detail=longer or "")
+                        )
+                elif sentence not in by_sentence:
                     by_sentence[sentence] = Hit(sentence, "alias", alias, 100.0)
         for term_set in compiled.term_sets:
             for sentence in _sentences_with_all(term_set, located):
@@ -248,6 +262,7 @@ class _Located:
     and the body sentence each position falls in (None outside the body)."""
 
     def __init__(self, doc: Segmented, matcher: Matcher):
+        self._doc = doc
         self.text = doc.normalized
         self.positions = matcher.term_search.positions(self.text)
         self._bigram_search = matcher.bigram_search
@@ -258,7 +273,16 @@ class _Located:
             self._owner[sentence.norm_start : sentence.norm_end] = [sentence.index] * (sentence.norm_end - sentence.norm_start)
 
     def sentence_at(self, position: int) -> int | None:
+        """The body sentence a position falls in; None in the document's head."""
         return self._owner[position]
+
+    def holding(self, position: int) -> int:
+        """The sentence a position falls in, head included (for the record of decisions)."""
+        return bisect_right(self._starts, position) - 1
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [sentence.norm_start for sentence in self._doc.sentences]
 
     def sentences_with(self, term: str) -> set[int]:
         """The body sentences that hold a checklist term."""
@@ -284,14 +308,15 @@ def _find_all(text: str, term: str) -> list[int]:
     return found
 
 
-def _inside_longer(text: str, at: int, alias: str, longer: tuple[str, ...]) -> bool:
+def _inside_longer(text: str, at: int, alias: str, longer: tuple[str, ...]) -> str | None:
+    """The phrase of `longer` that the alias found at `at` is part of, if any."""
     for phrase in longer:
         offset = phrase.find(alias)
         while offset != -1:
             if at - offset >= 0 and text.startswith(phrase, at - offset):
-                return True
+                return phrase
             offset = phrase.find(alias, offset + 1)
-    return False
+    return None
 
 
 class _Fuzzy:
@@ -305,15 +330,38 @@ class _Fuzzy:
         self._bigram_counts: dict[str, dict[int, int]] = {}
         self._char_scores: dict[str, dict[int, float]] = {}
 
-    def hits(self, compiled: _Compiled, literal: list[Hit]) -> list[Hit]:
+    def hits(self, compiled: _Compiled, literal: list[Hit], record: ElementRecord | None = None) -> list[Hit]:
+        """Fuzzy hits in the sentences without a literal one; `record` gets what was tried."""
         taken = {hit.sentence for hit in literal}
         found = []
-        for index, (score, alias) in sorted(self._scores(compiled.fuzzy_aliases, FUZZY_THRESHOLD).items()):
+        tried: dict[int, tuple[float, str]] | None = {} if record is not None else None
+        for index, (score, alias) in sorted(self._scores(compiled.fuzzy_aliases, FUZZY_THRESHOLD, tried=tried).items()):
             # a sentence holding an alias literally was judged by the literal rules (not_part_of)
             literal_here = any(a in self.sentences[index] for a in compiled.aliases)
             if index not in taken and not literal_here:
                 found.append(Hit(index, "fuzzy", alias, round(score, 1)))
+            elif index not in taken and record is not None:  # the literal hit here was dropped
+                record.dropped.append(DroppedHit(sentence=index, match="fuzzy", term=alias, reason="literal_rules"))
+        if record is not None:
+            self._write_down(compiled, tried, len(found), record)
         return found
+
+    def _write_down(self, compiled: _Compiled, tried: dict[int, tuple[float, str]], kept: int, record: ElementRecord):
+        """What fuzzy matching did for an element: how many sentences it scored, the ones that
+        fell short of FUZZY_THRESHOLD (as dropped hits), how many hits it kept."""
+        if not compiled.fuzzy_aliases:
+            record.fuzzy = f"not tried: no alias of {FUZZY_MIN_LENGTH} or more characters"
+            return
+        short = sorted((index, score, alias) for index, (score, alias) in tried.items() if 0 < score < FUZZY_THRESHOLD)
+        record.dropped += [
+            DroppedHit(sentence=index, match="fuzzy", term=alias, reason="below_threshold", detail=f"{score:.1f} < {FUZZY_THRESHOLD:g}")
+            for index, score, alias in short
+        ]
+        reached = sum(score >= FUZZY_THRESHOLD for score, _alias in tried.values())
+        record.fuzzy = (
+            f"scored {len(tried)} sentences sharing half an alias's character pairs or more: {reached} reached "
+            f"{FUZZY_THRESHOLD:g} ({kept} kept as fuzzy hits), {len(short)} fell short (dropped), the rest scored 0"
+        )
 
     def best(self, compiled: _Compiled, min_length: int) -> Hit | None:
         """The closest sentence by shared words, generic words counting little, if any scores
@@ -326,10 +374,16 @@ class _Fuzzy:
         return Hit(index, "fuzzy", alias, round(score, 1))
 
     def _scores(
-        self, aliases: tuple[str, ...], floor: float, generic_weight: float = 1.0, share: float = 0.5
+        self,
+        aliases: tuple[str, ...],
+        floor: float,
+        generic_weight: float = 1.0,
+        share: float = 0.5,
+        tried: dict[int, tuple[float, str]] | None = None,
     ) -> dict[int, tuple[float, str]]:
         """Best (score, alias) per candidate sentence (one that has `share` of an alias's
-        bigrams), for the sentences that score at least `floor`."""
+        bigrams), for the sentences that score at least `floor`; `tried`, if given, gets the best
+        of every candidate, whatever its score."""
         best: dict[int, tuple[float, str]] = {}
         for alias in aliases:
             candidates = self._candidates(alias, share)
@@ -343,6 +397,8 @@ class _Fuzzy:
                     score = max(score, self._word_score(alias, index, generic_weight, floor))
                 if score >= floor and score > best.get(index, (0.0, ""))[0]:
                     best[index] = (score, alias)
+                if tried is not None and score > tried.get(index, (-1.0, ""))[0]:
+                    tried[index] = (score, alias)
         return best
 
     def _candidates(self, alias: str, share: float) -> list[int]:

@@ -129,6 +129,11 @@ class Sentence(_Strict):
     norm_end: int
     heading: tuple[str, ...]
     context: Context
+    cue: str = ""
+    """The words that decided `context` (存在问题, 尚未, 下一步); "" for an achievement by default."""
+    cue_from: int | None = None
+    """The sentence holding `cue`: this one, the heading of its part, or the sentence announcing
+    its list."""
     is_heading: bool = False
 
 
@@ -221,6 +226,57 @@ class Timeliness(_Strict):
     status: Literal["on_time", "late", "unknown"]
     deadline: str | None = None  # YYYY-MM-DD
     published: str | None = None  # YYYY-MM-DD
+
+
+# --- the record of decisions (rolscore explain) ----------------------------------------------
+
+
+DropReason = Literal["not_part_of", "document_head", "literal_rules", "below_threshold"]
+
+
+class KeptHit(_Strict):
+    """A hit the matcher counted: its sentence and how it matched (`term`: the words matched)."""
+
+    sentence: int
+    match: MatchKind
+    term: str
+    score: float
+
+
+class DroppedHit(_Strict):
+    """A hit the matcher found and did not count, and why; `detail` says more (the longer phrase
+    that swallowed an alias, the score that fell short)."""
+
+    sentence: int
+    match: MatchKind
+    term: str
+    reason: DropReason
+    detail: str = ""
+
+
+class ElementRecord(BaseModel):
+    """What was decided for one element of one report, written down by the code that decided it:
+    the matcher (kept and dropped hits, what fuzzy matching did) and the scorer (the rule that
+    gave the status)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kept: list[KeptHit] = []
+    dropped: list[DroppedHit] = []
+    fuzzy: str = ""
+    rule: str = ""
+
+
+class Decisions(BaseModel):
+    """The record of one report's decisions, per element id; kept only when asked for, as
+    `rolscore explain` does."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    elements: dict[str, ElementRecord] = {}
+
+    def of(self, element_id: str) -> ElementRecord:
+        return self.elements.setdefault(element_id, ElementRecord())
 
 
 class Analysis(_Strict):

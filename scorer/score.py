@@ -24,6 +24,7 @@ from scorer.models import (
     STATUSES,
     Analysis,
     ChecklistRef,
+    Decisions,
     Element,
     ElementResult,
     SectionResult,
@@ -45,9 +46,16 @@ def _strongest_first(items: list[dict]) -> list[dict]:
     return sorted(items, key=lambda e: (_CONTEXT_ORDER[e["context"]], e["is_heading"], not e["specific"], e["start"]))
 
 
-def analyse(doc: Segmented, matcher: Matcher, deadline: timeliness.MonthDay = timeliness.DEFAULT_DEADLINE) -> Analysis:
+def analyse(
+    doc: Segmented,
+    matcher: Matcher,
+    deadline: timeliness.MonthDay = timeliness.DEFAULT_DEADLINE,
+    decisions: Decisions | None = None,
+) -> Analysis:
+    """The Analysis of a segmented report. With `decisions`, the matcher and the scorer write down
+    there what they decided for each element and why (rolscore explain reads it)."""
     checklist = matcher.checklist
-    matches = matcher.match(doc)
+    matches = matcher.match(doc, decisions)
     said = functools.cache(functools.partial(_said, doc))  # a sentence often evidences several elements
     evidence = {element_id: _evidence(found, said) for element_id, found in matches.hits.items()}
     own_status = {element_id: _status(found) for element_id, found in evidence.items()}
@@ -55,7 +63,9 @@ def analyse(doc: Segmented, matcher: Matcher, deadline: timeliness.MonthDay = ti
     drafts: list[dict] = []
     for section in checklist.sections:
         for element in section.elements:
-            status, items, parts = _umbrella(element, own_status, evidence)
+            status, items, parts, rule = _umbrella(element, own_status, evidence)
+            if decisions is not None:
+                decisions.of(element.id).rule = rule
             near = _near_miss(doc, matches, element.id) if status == "missing" else None
             drafts.append(
                 {
@@ -158,43 +168,46 @@ def _evidence(hits: list[Hit], said: Callable[[int], dict]) -> list[dict]:
     return _strongest_first(items)
 
 
-def _status(items: list[dict]) -> Status:
+def _status(items: list[dict]) -> tuple[Status, str]:
+    """An element's status from its own evidence, and the rule that gave it."""
     achievements = [e for e in items if e["context"] == "achievement"]
     if any(e["match"] != "fuzzy" for e in achievements):
-        return "covered"
+        return "covered", "covered: a literal hit (alias or term set) in an achievement sentence"
     if achievements:
-        return "partial"
+        return "partial", "partial: only fuzzy (variant) hits in achievement sentences"
     if any(e["context"] == "problem" for e in items):
-        return "problem"
+        return "problem", "problem: no achievement; named as a shortcoming (a plan to fix it does not count)"
     if items:
-        return "planned"
-    return "missing"
+        return "planned", "planned: named only as future work"
+    return "missing", "missing: no hit in the report's body"
 
 
-def _umbrella(element: Element, own_status, evidence) -> tuple[Status, list[dict], dict[str, Status]]:
+def _umbrella(element: Element, own_status, evidence) -> tuple[Status, list[dict], dict[str, Status], str]:
     """An umbrella is covered when claimed as a whole or when all its parts are covered, and
-    partial when only some parts are evidenced. Parts never borrow the umbrella's evidence."""
-    status = own_status[element.id]
+    partial when only some parts are evidenced. Parts never borrow the umbrella's evidence.
+    Returns the status, the evidence, the parts' statuses and the rule that decided."""
+    status, rule = own_status[element.id]
     items = evidence[element.id]
     if not element.parts:
-        return status, items, {}
-    parts = {part: own_status[part] for part in element.parts}
+        return status, items, {}, rule
+    parts = {part: own_status[part][0] for part in element.parts}
     if status == "covered":
-        return status, items, parts
+        return status, items, parts, rule + ", claimed as a whole"
     evidenced = [part for part, part_status in parts.items() if part_status in ("covered", "partial")]
     if len(evidenced) == len(parts) and all(parts[p] == "covered" for p in evidenced):
-        status = "covered"
+        status, rule = "covered", "covered: every part is covered"
     elif evidenced:
-        status = "partial"
+        uncovered = [part for part, part_status in parts.items() if part_status != "covered"]
+        status, rule = "partial", f"partial: some parts evidenced ({', '.join(evidenced)}), not all covered ({', '.join(uncovered)})"
     else:
-        return status, items, parts
+        return status, items, parts, rule + "; no part is evidenced either"
     seen = {(e["start"], e["end"]) for e in items}
     borrowed = [e for part in evidenced for e in evidence[part] if e["context"] == "achievement"]
     for item in borrowed:
         if (item["start"], item["end"]) not in seen:
             seen.add((item["start"], item["end"]))
             items = items + [item]
-    return status, _strongest_first(items), parts
+    return status, _strongest_first(items), parts, rule
 
 
 def _near_miss(doc: Segmented, matches: DocumentMatch, element_id: str) -> dict | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from scorer.context import clause_context, has_cue, list_context, part_context, plan_turns
+from scorer.context import Cue, clause_context, has_cue, list_context, part_context, plan_turns
 from scorer.metadata import reported_year
 from scorer.models import Context, Segmented, SourceText
 from scorer.normalize import CLOSERS, heading_level, normalize
@@ -25,21 +25,35 @@ _SHORT_HEADING = 40
 _INLINE_LEVEL = 5
 
 
+class _Governing(NamedTuple):
+    """The context a part or an announced list gives its sentences, the words that gave it, and
+    the sentence holding them (a heading, or the sentence announcing the list)."""
+
+    context: Context | None
+    cue: str = ""
+    cue_from: int | None = None
+
+
+_NO_CONTEXT = _Governing(None)
+
+
 class _Part(NamedTuple):
-    """An open heading: its level, the heading path down to it, and the context of its part."""
+    """An open heading: its level, the heading path down to it, and what it gives its part."""
 
     level: int
     path: tuple[str, ...]
-    context: Context | None
+    governing: _Governing
 
-    def under(self, level: int, label: str, year: int | None) -> _Part:
-        """The part a heading opens below this one. Inside a plan part everything is planned, even
-        under "(一)针对存在问题…"; otherwise the innermost heading that names a part decides."""
-        context = "plan" if self.context == "plan" else part_context(label, year) or self.context
-        return _Part(level, (*self.path, label), context)
+    def under(self, level: int, label: str, year: int | None, index: int) -> _Part:
+        """The part a heading (sentence `index`) opens below this one. Inside a plan part
+        everything is planned, even under "(一)针对存在问题…"; otherwise the innermost heading that
+        names a part decides."""
+        own = part_context(label, year) if self.governing.context != "plan" else None
+        governing = _Governing(own.context, own.words, index) if own else self.governing
+        return _Part(level, (*self.path, label), governing)
 
 
-_WHOLE_REPORT = _Part(0, (), None)
+_WHOLE_REPORT = _Part(0, (), _NO_CONTEXT)
 
 
 class _Announcement:
@@ -48,20 +62,20 @@ class _Announcement:
 
     def __init__(self, year: int | None):
         self.year = year
-        self.context: Context | None = None
-        self.unread: list[str] = []
+        self.governing: _Governing | None = None
+        self.unread: list[tuple[str, int]] = []
 
-    def add(self, sentence: str) -> None:
-        self.unread.append(sentence)
+    def add(self, sentence: str, index: int) -> None:
+        self.unread.append((sentence, index))
 
-    def read(self) -> Context | None:
-        for sentence in reversed(self.unread):
+    def read(self) -> _Governing | None:
+        for sentence, index in reversed(self.unread):
             announced = list_context(sentence, self.year)
             if announced:
-                self.context = announced
+                self.governing = _Governing(announced.context, announced.words, index)
                 break
         self.unread.clear()
-        return self.context
+        return self.governing
 
 
 def segment(source: SourceText) -> Segmented:
@@ -73,7 +87,8 @@ def segment(source: SourceText) -> Segmented:
     position = 0
     for paragraph in text.split("\n"):
         announcement = _Announcement(year)
-        for start, end, own_context in _sentence_spans(paragraph, year):
+        for start, end, own_cue in _sentence_spans(paragraph, year):
+            index = len(sentences)
             sentence_text = paragraph[start:end]
             level = heading_level(sentence_text)
             is_heading = False
@@ -81,27 +96,30 @@ def segment(source: SourceText) -> Segmented:
                 label, is_heading = _heading_label(sentence_text)
                 while stack[-1].level >= level:
                     stack.pop()
-                stack.append(stack[-1].under(level, label, year))
+                stack.append(stack[-1].under(level, label, year, index))
             part = stack[-1]
             announced = announcement.read() if part.level == _INLINE_LEVEL else None  # for a list item
+            context, cue, cue_from = _context(own_cue, index, announced or part.governing)
             start += position
             end += position
             original_start, original_end = normalized.original_span(start, end)
             sentences.append(
                 {
-                    "index": len(sentences),
+                    "index": index,
                     "text": sentence_text,
                     "start": original_start,
                     "end": original_end,
                     "norm_start": start,
                     "norm_end": end,
                     "heading": stack[-2].path if is_heading else part.path,
-                    "context": _context(own_context, announced or part.context),
+                    "context": context,
+                    "cue": cue,
+                    "cue_from": cue_from,
                     "is_heading": is_heading,
                 }
             )
             if level != _INLINE_LEVEL:
-                announcement.add(sentence_text)
+                announcement.add(sentence_text, index)
         while stack[-1].level >= _INLINE_LEVEL:
             stack.pop()  # 一是… lists do not run past their paragraph
         position += len(paragraph) + 1
@@ -109,7 +127,7 @@ def segment(source: SourceText) -> Segmented:
 
 
 def _sentence_spans(paragraph: str, year: int | None):
-    """Yield (start, end, own context) of each non-empty sentence of a paragraph; a sentence that
+    """Yield (start, end, own Cue or None) of each non-empty sentence of a paragraph; a sentence that
     turns from work done to next year's is two. In a paragraph without any cue (has_cue), as most
     are, no sentence turns or has a context of its own."""
     cued = has_cue(paragraph, year)
@@ -148,9 +166,13 @@ def _heading_label(sentence: str) -> tuple[str, bool]:
     return first_clause[:_SHORT_HEADING], False
 
 
-def _context(own: Context | None, part: Context | None) -> Context:
-    """A clause's own cue decides, except that nothing in a plan part is a present shortcoming
-    (摸清短板 in next year's plan is a plan)."""
-    if part == "plan" and own == "problem":
-        return "plan"
-    return own or part or "achievement"
+def _context(own: Cue | None, index: int, governing: _Governing) -> tuple[Context, str, int | None]:
+    """The context of sentence `index`, the words that decided it and the sentence holding them: a
+    clause's own cue decides, except that nothing in a plan part is a present shortcoming (摸清短板
+    in next year's plan is a plan); then its part or announced list; else it reports an
+    achievement, which no words decided."""
+    if own is not None and not (governing.context == "plan" and own.context == "problem"):
+        return own.context, own.words, index
+    if governing.context is not None:
+        return governing
+    return "achievement", "", None

@@ -92,7 +92,8 @@ def _own_heading(layout: _Layout, cues: list[str], context: Context | None) -> S
     for heading in layout.headings:
         if heading.context != (context or "achievement"):
             continue
-        titled = context in ("problem", "plan") and part_context(heading.text, year) == context
+        own = part_context(heading.text, year)
+        titled = context in ("problem", "plan") and own is not None and own.context == context
         if titled or _names(heading.text, cues):
             return heading
     return None
@@ -126,7 +127,8 @@ def _says(text: str, context: Context, cues: list[str], doc: Segmented) -> bool:
         return True
     if context == "problem":
         return PROBLEM_CLAUSE.search(text) is not None
-    return clause_context(text, doc.reported_year) == "plan"
+    own = clause_context(text, doc.reported_year)
+    return own is not None and own.context == "plan"
 
 
 def _names(text: str, cues: list[str]) -> bool:

@@ -1,0 +1,37 @@
+"""`rolscore explain REPORT ELEMENT_ID`: why that element got its status in that report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from scorer.checklist import load_checklist
+from scorer.commands import EXIT_OK
+from scorer.commands.score import add_checklist_option, add_deadline_option, deadline_of
+from scorer.explain import explain
+from scorer.ingest import read_document
+from scorer.match import Matcher
+from scorer.render.explanation import write_json, write_text
+from scorer.segment import segment
+
+WRITERS = {"text": write_text, "json": write_json}
+
+
+def add_parser(commands) -> argparse.ArgumentParser:
+    parser = commands.add_parser(
+        "explain", help="why an element got its status in a report: every hit, counted or dropped, and the rule"
+    )
+    parser.add_argument("report", metavar="REPORT", help="a report file")
+    parser.add_argument("element", metavar="ELEMENT_ID", help="an element id of the checklist (e.g. constitutional_oath)")
+    add_checklist_option(parser)
+    add_deadline_option(parser)
+    parser.add_argument("--format", choices=sorted(WRITERS), default="text", help="what to print (default: text)")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    deadline = deadline_of(args)
+    matcher = Matcher(load_checklist(args.checklist))
+    explanation = explain(segment(read_document(args.report)), matcher, args.element, deadline)
+    WRITERS[args.format](explanation, sys.stdout)
+    return EXIT_OK

@@ -1,0 +1,135 @@
+"""Why an element got its status in a report: the record the matcher and the scorer kept of their
+own decisions (models.Decisions), laid out sentence by sentence for a reviewer who disputes it.
+
+Nothing here decides anything: every hit, drop, context, cue and rule comes from the record or
+the Analysis; this module only gathers what concerns one element and names the sentences.
+"""
+
+from __future__ import annotations
+
+from difflib import get_close_matches
+
+from pydantic import BaseModel, ConfigDict
+
+from scorer.errors import RolscoreError
+from scorer.match import Matcher
+from scorer.models import (
+    Analysis,
+    ChecklistRef,
+    Context,
+    Decisions,
+    DroppedHit,
+    KeptHit,
+    NearMiss,
+    Segmented,
+    Status,
+)
+from scorer.score import analyse
+from scorer.timeliness import DEFAULT_DEADLINE, MonthDay
+
+DROP_REASONS = {
+    "not_part_of": "inside a longer phrase the checklist excludes (not_part_of)",
+    "document_head": "in the document's head (its title and page furniture), which is never evidence",
+    "literal_rules": "the sentence holds an alias literally, so the literal rules judged it",
+    "below_threshold": "the fuzzy score fell short of the threshold",
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ExplainedSentence(_Strict):
+    """A sentence where the matcher found the element, counted or not: its text as the reviewer's
+    file has it, the context it was given and the words and sentence that decided that context."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    heading: str
+    context: Context
+    cue: str
+    cue_sentence: str | None
+    """The sentence holding `cue` when it is another one (the part's heading, the list's
+    announcement); None when the cue is in this sentence or there is none."""
+    kept: list[KeptHit]
+    dropped: list[DroppedHit]
+
+
+class Explanation(_Strict):
+    source: str
+    checklist: ChecklistRef
+    element: str
+    name: str
+    section: str
+    weight: int
+    status: Status
+    rule: str
+    fuzzy: str
+    parts: dict[str, Status]
+    sentences: list[ExplainedSentence]
+    near_miss: NearMiss | None
+
+
+def explain(doc: Segmented, matcher: Matcher, element_id: str, deadline: MonthDay = DEFAULT_DEADLINE) -> Explanation:
+    """Score the report once, keeping the record of decisions, and lay out the one element's."""
+    _check_known(matcher, element_id)
+    decisions = Decisions()
+    analysis = analyse(doc, matcher, deadline, decisions)
+    return _explanation(doc, analysis, decisions, element_id)
+
+
+def _check_known(matcher: Matcher, element_id: str) -> None:
+    known = list(matcher.compiled)
+    if element_id in matcher.compiled:
+        return
+    close = get_close_matches(element_id, known, n=3)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise RolscoreError(
+        f"{element_id!r} is not an element of checklist {matcher.checklist.id}{hint} "
+        "(expected one of the ids `rolscore checklist show` lists)"
+    )
+
+
+def _explanation(doc: Segmented, analysis: Analysis, decisions: Decisions, element_id: str) -> Explanation:
+    result = analysis.element(element_id)
+    record = decisions.of(element_id)
+    kept: dict[int, list[KeptHit]] = {}
+    dropped: dict[int, list[DroppedHit]] = {}
+    for hit in record.kept:
+        kept.setdefault(hit.sentence, []).append(hit)
+    for hit in record.dropped:
+        dropped.setdefault(hit.sentence, []).append(hit)
+    sentences = []
+    for index in sorted(kept.keys() | dropped.keys()):
+        sentence = doc.sentences[index]
+        source = sentence.cue_from
+        sentences.append(
+            ExplainedSentence(
+                index=index,
+                text=doc.source.text[sentence.start : sentence.end],
+                start=sentence.start,
+                end=sentence.end,
+                heading=" > ".join(sentence.heading),
+                context=sentence.context,
+                cue=sentence.cue,
+                cue_sentence=doc.sentences[source].text if source is not None and source != index else None,
+                kept=kept.get(index, []),
+                dropped=dropped.get(index, []),
+            )
+        )
+    return Explanation(
+        source=analysis.source,
+        checklist=analysis.checklist,
+        element=element_id,
+        name=result.name,
+        section=result.section,
+        weight=result.weight,
+        status=result.status,
+        rule=record.rule,
+        fuzzy=record.fuzzy,
+        parts=result.parts,
+        sentences=sentences,
+        near_miss=result.near_miss,
+    )

@@ -46,6 +46,9 @@ PLAN_CLAUSE = re.compile(
     r"将(继续|进一步|持续|加快|加大|全面|不断|着力|重点|深入|坚持|积极|大力|努力|力争|争取|于|会|要|逐步)|"
     r"计划于|拟于|准备将|力争在|争取在"
 )
+_DISPOSAL = re.compile(r"[^,;。:]*?(纳入|列入|写入|融入|作为|转化为|贯穿|摆在|放在|上升为)")
+"""将 …纳入 (将加快建设法治政府纳入工作报告) is 把, the object marker, not "will": the verb after the object
+disposes of it, in the same clause."""
 _NEXT_YEAR_CUES = "(将|要|计划|拟|力争|争取|继续|重点|工作|年度(推进|工作))"
 _NOT_ANNOUNCING = re.compile(r"针对|围绕|聚焦|解决|整改")
 """An introduction that takes up problems to report what was done about them announces no shortcomings."""
@@ -79,7 +82,7 @@ def list_context(sentence: str, reported_year: int | None) -> Cue | None:
     intro = sentence.split(":", 1)[0]
     if _NOT_ANNOUNCING.search(intro):
         return None
-    found = PLAN_CLAUSE.search(intro)
+    found = _search(PLAN_CLAUSE, intro)
     if found:
         return Cue("plan", found.group())
     return part_context(intro, reported_year)
@@ -89,7 +92,7 @@ def _first_cue(text: str, reported_year: int | None, *patterns: tuple[Context, r
     """The first of `patterns` found in `text`, tried in order; next year's number with a plan
     word (2021年将) counts for "plan"."""
     for context, pattern in patterns:
-        found = pattern.search(text)
+        found = _search(pattern, text)
         if found:
             return Cue(context, found.group())
         if context == "plan":
@@ -108,10 +111,21 @@ def plan_turns(sentence: str, reported_year: int | None) -> list[int]:
     commas = _COMMA if _names_next_year(sentence, reported_year) else _COMMA_BEFORE_PLAN
     for comma in commas.finditer(sentence):
         at = comma.end()
-        opens_plan = _PLAN_OPENING.match(sentence, at) or _mentions_next_year(sentence[at : at + 12], reported_year)
+        opening = _PLAN_OPENING.match(sentence, at)
+        if opening and opening.group(2).startswith("将") and _DISPOSAL.match(sentence, opening.end()):
+            opening = None  # 将…纳入: the object marker
+        opens_plan = opening or _mentions_next_year(sentence[at : at + 12], reported_year)
         if opens_plan and _DONE.search(sentence, turns[-1] if turns else 0, at):
             turns.append(at)
     return turns
+
+
+def _search(pattern: re.Pattern[str], text: str, at: int = 0) -> re.Match[str] | None:
+    """The first match of a cue pattern from `at`, passing over a 将 that is the object marker."""
+    for found in pattern.finditer(text, at):
+        if not (found.group().startswith("将") and _DISPOSAL.match(text, found.end())):
+            return found
+    return None
 
 
 def _mentions_next_year(text: str, reported_year: int | None) -> str | None:

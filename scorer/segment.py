@@ -57,16 +57,20 @@ _WHOLE_REPORT = _Part(0, (), _NO_CONTEXT)
 
 
 class _Announcement:
-    """The context a paragraph's sentences announce for a list (一是…) that follows them: the
-    latest sentence that announces one decides. Read only when a list item asks for it."""
+    """The context a paragraph's opening sentences announce for a list (一是…) that follows them:
+    the latest one that announces one decides. Once the list has begun, its items' own sentences
+    announce nothing ("一是落实责任。…将加快建设…纳入…" does not make 二是 a plan). Read only when a
+    list item asks for it."""
 
     def __init__(self, year: int | None):
         self.year = year
         self.governing: _Governing | None = None
         self.unread: list[tuple[str, int]] = []
+        self.list_begun = False
 
     def add(self, sentence: str, index: int) -> None:
-        self.unread.append((sentence, index))
+        if not self.list_begun:
+            self.unread.append((sentence, index))
 
     def read(self) -> _Governing | None:
         for sentence, index in reversed(self.unread):
@@ -99,6 +103,7 @@ def segment(source: SourceText) -> Segmented:
                 stack.append(stack[-1].under(level, label, year, index))
             part = stack[-1]
             announced = announcement.read() if part.level == _INLINE_LEVEL else None  # for a list item
+            announcement.list_begun |= level == _INLINE_LEVEL
             context, cue, cue_from = _context(own_cue, index, announced or part.governing)
             start += position
             end += position

@@ -18,12 +18,14 @@ from collections.abc import Callable
 from pydantic import TypeAdapter
 
 from scorer import specificity, timeliness
+from scorer.checklist import UNKNOWN_YEAR_WARNING
 from scorer.match import DocumentMatch, Hit, Matcher
 from scorer.metadata import document_warnings, read_metadata
 from scorer.models import (
     STATUSES,
     Analysis,
-    ChecklistRef,
+    ChecklistUsed,
+    ChosenBy,
     Element,
     ElementResult,
     SectionResult,
@@ -45,7 +47,14 @@ def _strongest_first(items: list[dict]) -> list[dict]:
     return sorted(items, key=lambda e: (_CONTEXT_ORDER[e["context"]], e["is_heading"], not e["specific"], e["start"]))
 
 
-def analyse(doc: Segmented, matcher: Matcher, deadline: timeliness.MonthDay = timeliness.DEFAULT_DEADLINE) -> Analysis:
+def analyse(
+    doc: Segmented,
+    matcher: Matcher,
+    deadline: timeliness.MonthDay = timeliness.DEFAULT_DEADLINE,
+    chosen_by: ChosenBy = "option",
+) -> Analysis:
+    """The report scored against the matcher's checklist, chosen by the report's year or by the
+    user (`chosen_by`)."""
     checklist = matcher.checklist
     matches = matcher.match(doc)
     said = functools.cache(functools.partial(_said, doc))  # a sentence often evidences several elements
@@ -87,7 +96,7 @@ def analyse(doc: Segmented, matcher: Matcher, deadline: timeliness.MonthDay = ti
     metadata = read_metadata(doc, structure)
     return Analysis(
         source=doc.source.path,
-        checklist=ChecklistRef(id=checklist.id, version=checklist.version),
+        checklist=ChecklistUsed(id=checklist.id, version=checklist.version, chosen_by=chosen_by),
         overall_score=weighted_score(results),
         sections=sections,
         elements=results,
@@ -97,8 +106,13 @@ def analyse(doc: Segmented, matcher: Matcher, deadline: timeliness.MonthDay = ti
         metadata=metadata,
         structure=structure,
         timeliness=timeliness.check(metadata.year, metadata.published, deadline),
-        warnings=document_warnings(metadata, structure),
+        warnings=document_warnings(metadata, structure) + _choice_warnings(chosen_by, metadata.year),
     )
+
+
+def _choice_warnings(chosen_by: ChosenBy, year: int | None) -> list[str]:
+    """A reviewer should know when the year that picks the outline was not found."""
+    return [UNKNOWN_YEAR_WARNING] if chosen_by == "year" and year is None else []
 
 
 def weighted_score(results: list[ElementResult]) -> float:

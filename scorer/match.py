@@ -71,20 +71,21 @@ class _Compiled:
         return tuple(alias for alias in self.aliases if len(alias) >= FUZZY_MIN_LENGTH)
 
 
-def _norm(phrase: str) -> str:
+def phrase_text(phrase: str) -> str:
+    """A checklist phrase as the matcher compares it (normalised like the report's text)."""
     return normalize(phrase).text.replace("\n", "")
 
 
 def _compile(element: Element) -> _Compiled:
     term_sets = tuple(
-        tuple(tuple(_norm(t) for t in ([group] if isinstance(group, str) else group)) for group in term_set)
+        tuple(tuple(phrase_text(t) for t in ([group] if isinstance(group, str) else group)) for group in term_set)
         for term_set in element.term_sets
     )
     return _Compiled(
         element=element,
-        aliases=tuple(dict.fromkeys(_norm(alias) for alias in element.aliases)),
+        aliases=tuple(dict.fromkeys(phrase_text(alias) for alias in element.aliases)),
         term_sets=term_sets,
-        not_part_of=tuple(_norm(phrase) for phrase in element.not_part_of),
+        not_part_of=tuple(phrase_text(phrase) for phrase in element.not_part_of),
     )
 
 
@@ -160,21 +161,39 @@ class Matcher:
         """Fuzzy variants are looked for only where no literal hit reports an achievement."""
         return not any(doc.sentences[hit.sentence].context == "achievement" for hit in literal)
 
+    def alias_sentences(self, doc: Segmented) -> dict[str, dict[str, set[int]]]:
+        """Per element, the body sentences each of its aliases is found in (not_part_of applied),
+        before one hit per sentence is kept: what `checklist lint --corpus` counts."""
+        located = _Located(doc, self)
+        found: dict[str, dict[str, set[int]]] = {}
+        for element_id, compiled in self.compiled.items():
+            found[element_id] = {}
+            for alias, sentence in _alias_sentences(compiled, located):
+                found[element_id].setdefault(alias, set()).add(sentence)
+        return found
+
     def _literal_hits(self, compiled: _Compiled, located: _Located) -> list[Hit]:
         by_sentence: dict[int, Hit] = {}
-        for alias in compiled.aliases:
-            for at in located.positions.get(alias, ()):
-                if _inside_longer(located.text, at, alias, compiled.not_part_of):
-                    continue
-                sentence = located.sentence_at(at)
-                if sentence is not None and sentence not in by_sentence:
-                    by_sentence[sentence] = Hit(sentence, "alias", alias, 100.0)
+        for alias, sentence in _alias_sentences(compiled, located):
+            if sentence not in by_sentence:
+                by_sentence[sentence] = Hit(sentence, "alias", alias, 100.0)
         for term_set in compiled.term_sets:
             for sentence in _sentences_with_all(term_set, located):
                 if sentence not in by_sentence:
                     label = "+".join("/".join(group) for group in term_set)
                     by_sentence[sentence] = Hit(sentence, "terms", label, 100.0)
         return [by_sentence[index] for index in sorted(by_sentence)]
+
+
+def _alias_sentences(compiled: _Compiled, located: _Located):
+    """(alias, body sentence) for each occurrence of an alias that no not_part_of phrase swallows."""
+    for alias in compiled.aliases:
+        for at in located.positions.get(alias, ()):
+            if _inside_longer(located.text, at, alias, compiled.not_part_of):
+                continue
+            sentence = located.sentence_at(at)
+            if sentence is not None:
+                yield alias, sentence
 
 
 def _sentences_with_all(term_set: tuple[tuple[str, ...], ...], located: _Located) -> set[int]:

@@ -62,7 +62,7 @@ def choosable(option: Checklist | str) -> dict[str, Checklist]:
     """The checklists a run with this option can score against, by id (for its summaries)."""
     if isinstance(option, Checklist):
         return {option.id: option}
-    return {name: load_checklist(name) for name in (DEFAULT, *sorted(set(BUILTIN) - {DEFAULT}))}
+    return {name: load_checklist(name) for name in (outline_for(None), outline_for(LAST_YEAR_OF_2015_OUTLINE))}
 
 
 def checklist_option(value: str | Path | None) -> Checklist | str:
@@ -169,7 +169,7 @@ def _resolve(path: Path, label: str, chain: tuple[tuple[Path, str], ...]) -> Res
     if any(base_path.resolve() == earlier for earlier, _ in seen):
         loop = " -> ".join(f"{earlier} ({item_id})" for earlier, item_id in seen)
         raise ChecklistError(
-            f"{path}:{_line_of(root, ('extends',))}: extends: {base_label} is already being extended "
+            f"{path}:{_line_of(root, ('extends',))}: extends: {extension.extends} is already being extended "
             f"(a cycle: {loop} -> {base_path.resolve()}); a checklist cannot extend itself"
         )
     base = _builtin(base_label) if base_label in BUILTIN else _resolve(base_path, base_label, tuple(seen))
@@ -206,10 +206,7 @@ def _parse(path: Path):
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ChecklistError(
-            f"{path}: checklist file not found (built-in checklists: {', '.join(BUILTIN)}; "
-            f"--checklist also takes {AUTO})"
-        ) from None
+        raise ChecklistError(f"{path}: checklist file not found (built-in checklists: {', '.join(BUILTIN)})") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ChecklistError(f"{path}: cannot read checklist ({exc})") from None
     try:
@@ -316,6 +313,6 @@ def _line_of(root, loc) -> int | None:
 
 
 def did_you_mean(item_id: str, known) -> str:
-    """`; did you mean 'x'?` for a near id, else nothing."""
+    """` (did you mean 'x'?)` for a near id, else nothing."""
     close = difflib.get_close_matches(item_id, list(known), n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return f" (did you mean {close[0]!r}?)" if close else ""

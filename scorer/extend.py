@@ -101,6 +101,7 @@ class _Merge:
                     loc, f"{patch.id!r} is not a section of {self.base.id}{self._did_you_mean_section(patch.id)}; "
                     "a new section needs a title and elements",
                 )
+            self._unused(loc, patch.id)
             section = _Section(_Item({"id": patch.id, "title": patch.title}, [self._source(loc)]), [])
             self.sections.append(section)
         elif patch.title is not None and patch.title != section.item.data["title"]:
@@ -142,6 +143,7 @@ class _Merge:
                 known = [e.id for s in self.sections for e in s.elements] if kind == "element" else [p.id for p in self.structure]
                 why = f"{patch.id!r} is not an {kind} of {self.base.id}{did_you_mean(patch.id, known)}"
             raise self._error(loc, f"{why}; a new {kind} needs {', '.join(missing)}")
+        self._unused(loc, patch.id)
         data = {"id": patch.id}
         _override(data, patch)
         return _Item(data, [self._source(loc)])
@@ -210,6 +212,13 @@ class _Merge:
 
     def _did_you_mean_section(self, section_id: str) -> str:
         return did_you_mean(section_id, [section.item.id for section in self.sections])
+
+    def _unused(self, loc: tuple, item_id: str) -> None:
+        """A new section, element or part must not take an id that something else has."""
+        taken = [s.item.id for s in self.sections] + [e.id for s in self.sections for e in s.elements]
+        if item_id in taken + [part.id for part in self.structure]:
+            raise self._error(loc, f"duplicate id {item_id!r}: a section, element or structure part of "
+                                   f"{self.base.id} has it already; every id must be unique")
 
     def _listed(self, loc: tuple, item_id: str) -> None:
         if item_id in self.listed:

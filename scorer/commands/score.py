@@ -32,12 +32,11 @@ def add_parser(commands) -> argparse.ArgumentParser:
 
 def add_checklist_option(parser: argparse.ArgumentParser, default: str = AUTO) -> None:
     names = ", ".join(BUILTIN)
-    chooses = (
-        f"{AUTO}: the report's year picks {names} (2020 and earlier: the 2015 outline's)" if default == AUTO else default
-    )
+    if default == AUTO:
+        names += f", or {AUTO}: the report's year picks the outline (2020 and earlier: fazhi_2015)"
     parser.add_argument(
         "--checklist", metavar="FILE|NAME", default=default,
-        help=f"YAML checklist file, or a built-in name: {names}, {AUTO} (default: {chooses})",
+        help=f"YAML checklist file, or a built-in name: {names} (default: {default})",
     )
 
 

@@ -153,6 +153,7 @@ def test_summary_md_reads_as_a_review(seeds_out):
     overview = section(summary, "# 法治政府建设年度报告批量评估汇总")
     assert "`fazhi_2015` 版本 2015.1" in overview and ": 3 份报告" in overview and ": 2 份报告" in overview
     assert "按报告年度 (--checklist auto)" in overview
+    assert "| 总分 (`fazhi_2015`) | 平均 " in overview and "| 总分 (`fazhi_2021`) | 平均 " in overview
     ranking = section(summary, "## 排名")
     assert f"[{QINHUANGDAO.stem}](<{QINHUANGDAO.stem}.md>)" in ranking
     assert "(**不是年度报告**)" in ranking.strip().splitlines()[-1]  # the proposal reply ranks last
@@ -184,7 +185,7 @@ def test_one_checklist_given_gives_one_matrix_and_no_checklist_subheadings(tmp_p
     code, _, _ = run_batch(capsys, *map(str, SEED_FILES[:3]), "--out", str(tmp_path), "--checklist", "fazhi_2021")
     assert code == 0
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
-    assert "### 清单" not in summary and "按报告年度" not in summary
+    assert "### 清单" not in summary and "按报告年度" not in summary and "| 总分 | 平均 " in summary
     assert summary.count("| 要素 | 层级 | 已覆盖 | 1 | 2 | 3 |") == 1
     with open(tmp_path / "summary.csv", encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))

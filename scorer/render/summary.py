@@ -82,10 +82,12 @@ def _overview(outcome: Outcome) -> list[str]:
     lines += [
         f"| 报告 | 已评分 {len(outcome.rows)} 份 · 无法读取 {len(outcome.failures)} 份 · 共 {outcome.total} 份 |",
     ]
-    if outcome.rows:
-        scores = [row.overall for row in outcome.rows]
+    used = [checklist for checklist, count in _used(outcome) if count]
+    for checklist in used:  # scores on different checklists are not pooled
+        scores = [row.overall for row in _of(checklist, outcome.rows)]
+        which = f" (`{checklist.id}`)" if len(used) > 1 else ""
         lines.append(
-            f"| 总分 | 平均 {statistics.mean(scores):.1f} · 中位数 {statistics.median(scores):g}"
+            f"| 总分{which} | 平均 {statistics.mean(scores):.1f} · 中位数 {statistics.median(scores):g}"
             f" · 最高 {max(scores):g} · 最低 {min(scores):g} |"
         )
     if outcome.interrupted:

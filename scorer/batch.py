@@ -1,7 +1,8 @@
 """Score many reports in worker processes, streaming the results to disk.
 
-Each worker builds the checklist's Matcher (and jieba) once. It scores a report, writes the
-report's Markdown and JSON files itself, and hands back a small Row plus the JSON line. The parent
+Each worker builds a checklist's Matcher (and jieba) once, when a report first needs it (with
+--checklist auto, a report's year picks the checklist). It scores a report, writes the report's
+Markdown and JSON files itself, and hands back a small Row plus the JSON line. The parent
 appends the lines to results.jsonl in input order, keeps only the Rows for the summaries, and
 never has more than WINDOW_PER_WORKER reports per worker in flight, so memory does not grow with
 the number of reports. The first Ctrl-C stops starting reports, lets the running ones finish and
@@ -23,8 +24,8 @@ from pathlib import Path
 from typing import IO, NamedTuple
 
 from scorer.errors import InputError
-from scorer.match import Matcher
 from scorer.models import STATUSES, Analysis, Checklist, Status
+from scorer.checklist import choosable
 from scorer.pipeline import score_file
 from scorer.render.core import output_stems, render_report, write_atomic
 from scorer.render.jsonreport import json_line
@@ -41,13 +42,15 @@ WORKER_GC_THRESHOLD = 10_000
 
 
 class Row(NamedTuple):
-    """What the summaries need of one scored report; tuples follow the checklist's order. A named
+    """What the summaries need of one scored report; tuples follow its checklist's order. A named
     tuple, as it crosses a pipe and the spool once or more per report: a tuple pickles and loads
     in C, where a frozen dataclass runs Python for every field."""
 
     index: int
     source: str
     stem: str
+    checklist: str
+    chosen_by: str
     title: str | None
     issuer: str | None
     year: int | None
@@ -68,20 +71,20 @@ class Row(NamedTuple):
         return self.structure_total - len(self.structure_missing)
 
     @classmethod
-    def of(cls, index: int, stem: str, analysis: Analysis, checklist: Checklist) -> Row:
-        by_id = {result.id: result for result in analysis.elements}
-        section_scores = {section.id: section.score for section in analysis.sections}
+    def of(cls, index: int, stem: str, analysis: Analysis) -> Row:
         return cls(
             index=index,
             source=analysis.source,
             stem=stem,
+            checklist=analysis.checklist.id,
+            chosen_by=analysis.checklist.chosen_by,
             title=analysis.metadata.title,
             issuer=analysis.metadata.issuer,
             year=analysis.metadata.year,
             document_type=analysis.metadata.document_type,
             overall=analysis.overall_score,
-            sections=tuple(section_scores[section.id] for section in checklist.sections),
-            statuses=tuple(by_id[element.id].status for element in checklist.elements),
+            sections=tuple(section.score for section in analysis.sections),
+            statuses=tuple(result.status for result in analysis.elements),
             counts=tuple(analysis.counts[status] for status in STATUSES),
             structure_total=len(analysis.structure),
             structure_missing=tuple(part.id for part in analysis.structure if part.status == "missing"),
@@ -126,19 +129,16 @@ class RowSpool:
         self._file.seek(self._offsets[position])
         return pickle.load(self._file)
 
-    def chunks(self, size: int) -> Iterator[list[Row]]:
-        for first in range(0, len(self), size):
-            yield [self[position] for position in range(first, min(first + size, len(self)))]
-
     def close(self) -> None:
         self._file.close()
 
 
 @dataclass
 class Outcome:
-    """A batch run as the summaries see it: rows and failures in input order."""
+    """A batch run as the summaries see it: rows and failures in input order, and the checklists
+    the rows can name (Row.checklist), by id."""
 
-    checklist: Checklist
+    checklists: dict[str, Checklist]
     total: int
     rows: RowSpool = field(default_factory=RowSpool)
     failures: list[Failure] = field(default_factory=list)
@@ -161,18 +161,18 @@ class _Task:
     stem: str
 
 
-_matcher: Matcher | None = None
+_checklist: Checklist | str | None = None
 _deadline: MonthDay | None = None
 
 
-def _start_worker(checklist: Checklist, deadline: MonthDay) -> None:
-    """Pool initializer: the Matcher and jieba once per process; Ctrl-C is the parent's to handle.
-    Scoring leaves no reference cycles, so the garbage collector is kept out of the way: what is
-    loaded here lives as long as the process and is never scanned again, and collections are rare."""
-    global _matcher, _deadline
+def _start_worker(checklist: Checklist | str, deadline: MonthDay) -> None:
+    """Pool initializer; Ctrl-C is the parent's to handle. Scoring leaves no reference cycles, so
+    the garbage collector is kept out of the way: what is loaded here lives as long as the process
+    and is never scanned again, and collections are rare. The Matchers (pipeline.matcher_for) are
+    built by the first report that needs each."""
+    global _checklist, _deadline
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _matcher, _deadline = Matcher(checklist), deadline
-    _matcher.words  # noqa: B018 - load jieba now, not inside the first report
+    _checklist, _deadline = checklist, deadline
     gc.freeze()
     gc.set_threshold(WORKER_GC_THRESHOLD)
 
@@ -181,7 +181,7 @@ def _score(task: _Task) -> tuple[Row | Failure, bytes | None]:
     """Score one report and write its Markdown and JSON; a file that fails is a Failure. The JSON
     line goes back as bytes, encoded once for both files."""
     try:
-        analysis = score_file(task.path, _matcher, _deadline)
+        analysis = score_file(task.path, _checklist, _deadline)
         line = json_line(analysis)
         render_report(task.out / f"{task.stem}.md", MarkdownReporter(), analysis)
         write_atomic(task.out / f"{task.stem}.json", lambda outfile: outfile.write(line), binary=True)
@@ -191,7 +191,7 @@ def _score(task: _Task) -> tuple[Row | Failure, bytes | None]:
         return Failure(task.index, str(task.path), f"cannot write {exc.filename}: {exc.strerror or exc}"), None
     except Exception as exc:  # noqa: BLE001 - one file's crash must not stop the others
         return Failure(task.index, str(task.path), f"internal error: {type(exc).__name__}: {exc}"), None
-    return Row.of(task.index, task.stem, analysis, _matcher.checklist), line
+    return Row.of(task.index, task.stem, analysis), line
 
 
 def batch_stems(paths: list[Path]) -> dict[Path, str]:
@@ -201,15 +201,16 @@ def batch_stems(paths: list[Path]) -> dict[Path, str]:
 
 def run_batch(
     paths: list[Path],
-    checklist: Checklist,
+    checklist: Checklist | str,
     deadline: MonthDay,
     out: Path,
     workers: int,
     on_done: Callable[[Row | Failure], None],
 ) -> Outcome:
     """Score `paths` with `workers` processes into `out`; results.jsonl is written atomically and
-    holds one line per scored report in input order. `on_done` sees each result as it finishes."""
-    outcome = Outcome(checklist=checklist, total=len(paths))
+    holds one line per scored report in input order. `on_done` sees each result as it finishes.
+    `checklist` is a Checklist, or `auto` for the one of each report's year."""
+    outcome = Outcome(checklists=choosable(checklist), total=len(paths))
     stems = batch_stems(paths)
     tasks = [_Task(index, path, out, stems[path]) for index, path in enumerate(paths)]
     write_atomic(

@@ -1,32 +1,212 @@
-"""Load a YAML checklist in safe mode and validate it, with errors that say where and what."""
+"""Load a checklist, a YAML file (safe mode) or a built-in name, and validate it, with errors that
+say where and what; choose the built-in checklist for a report by its year.
+
+A checklist may extend another (`extends:`, see scorer/extend.py); the resolved checklist keeps,
+for each section, element and structure part, the files it came from (for `checklist show` and the
+places `checklist lint` names).
+"""
 
 from __future__ import annotations
 
+import difflib
+from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from scorer.errors import ChecklistError
-from scorer.models import Checklist, PlaceError
+from scorer.models import Checklist, ChecklistExtension, ChosenBy, PlaceError
 
-DEFAULT_CHECKLIST = "fazhi_2021.yaml"
+BUILTIN = ("fazhi_2015", "fazhi_2021")
+"""Checklists packaged with rolscore (scorer/data, linked to checklist/), by name."""
+DEFAULT = "fazhi_2021"
+AUTO = "auto"
+"""Not a checklist: choose the built-in one by the report's year (outline_for)."""
+LAST_YEAR_OF_2015_OUTLINE = 2020
+UNKNOWN_YEAR_WARNING = (
+    f"报告年度不明, 按 2021 年纲要清单 {DEFAULT} 评分; 报告针对 2020 年及以前的, 请用 --checklist fazhi_2015"
+)
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """Safe mode only; libyaml's loader where PyYAML was built with it (ten times faster)."""
 
 
+def builtin_path(name: str) -> Path:
+    """The packaged file of a built-in checklist (a link to checklist/<name>.yaml)."""
+    return Path(str(resources.files("scorer") / "data" / f"{name}.yaml"))
+
+
 def default_checklist_path() -> Path:
-    """The packaged default checklist (a copy of checklist/fazhi_2021.yaml)."""
-    return Path(str(resources.files("scorer") / "data" / DEFAULT_CHECKLIST))
+    return builtin_path(DEFAULT)
 
 
-def load_checklist(path: str | Path | None = None) -> Checklist:
-    path = Path(path) if path is not None else default_checklist_path()
+def outline_for(year: int | None) -> str:
+    """The built-in checklist for a report on `year`: the 2015 outline's up to 2020, the 2021
+    outline's from 2021 on, and for an unknown year the 2021 one (UNKNOWN_YEAR_WARNING)."""
+    return "fazhi_2015" if year is not None and year <= LAST_YEAR_OF_2015_OUTLINE else DEFAULT
+
+
+def choose_checklist(year: int | None, option: str | Path | Checklist = AUTO) -> tuple[Checklist, ChosenBy]:
+    """The checklist for a report on `year`: the one given (a Checklist, a built-in name or a
+    file), or, with `auto`, the outline of the year."""
+    if isinstance(option, Checklist):
+        return option, "option"
+    if option == AUTO:
+        return load_checklist(outline_for(year)), "year"
+    return load_checklist(option), "option"
+
+
+def choosable(option: Checklist | str) -> dict[str, Checklist]:
+    """The checklists a run with this option can score against, by id (for its summaries)."""
+    if isinstance(option, Checklist):
+        return {option.id: option}
+    return {name: load_checklist(name) for name in (outline_for(None), outline_for(LAST_YEAR_OF_2015_OUTLINE))}
+
+
+def checklist_option(value: str | Path | None) -> Checklist | str:
+    """A --checklist value ready for choose_checklist: `auto` as is, anything else loaded now, so
+    that a bad checklist stops the run before any report is scored."""
+    return AUTO if value in (None, AUTO) else load_checklist(value)
+
+
+def load_checklist(source: str | Path | None = None) -> Checklist:
+    """A built-in checklist by name (fazhi_2021 when None) or a YAML file, extends resolved."""
+    return resolve_checklist(source).checklist
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a section, element or structure part is given: the file (`label` is a built-in's
+    name or the path as written), its place in that file and its YAML node."""
+
+    path: Path
+    label: str
+    loc: tuple[str | int, ...]
+    node: yaml.Node
+
+    def line_of(self, loc: tuple[str | int, ...] = ()) -> int:
+        return _line_of(self.node, loc) or 0
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A checklist after extends, and for each id the files it came from: the one that defined it
+    first, then each that changed it."""
+
+    checklist: Checklist
+    sources: dict[str, list[Source]]
+    path: Path
+    label: str
+
+    def origin(self, item_id: str) -> list[str]:
+        return [source.label for source in self.sources[item_id]]
+
+    def place(self, item_id: str, field: str | None = None, value: str | None = None, index: int | None = None) -> str:
+        """file:line of an id, or of a field of it (`value`: the entry written so, anywhere in the
+        field; `index`: its n-th item): in the last file that gave the field (as `field` or
+        `field+`), else where the id was defined."""
+        for source in reversed(self.sources[item_id]):
+            for key in (field, f"{field}+") if field else ():
+                node = _child(source.node, key)
+                if value is not None:
+                    node = _scalar(node, value)
+                elif index is not None:
+                    node = _child(node, index) or node
+                if node is not None:
+                    return f"{_shown(source.path)}:{node.start_mark.line + 1}"
+        first = self.sources[item_id][0]
+        return f"{_shown(first.path)}:{first.line_of()}"
+
+
+def _scalar(node, value: str):
+    """The first scalar node under `node` that reads `value`."""
+    if isinstance(node, yaml.ScalarNode):
+        return node if node.value == value else None
+    children = node.value if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) else []
+    for child in children:
+        for item in child if isinstance(child, tuple) else (child,):
+            found = _scalar(item, value)
+            if found is not None:
+                return found
+    return None
+
+
+def _shown(path: Path) -> Path:
+    """A path as a user reads it: relative to the current directory where it is under it."""
+    try:
+        return path.resolve().relative_to(Path.cwd()) if path.is_absolute() else path
+    except ValueError:
+        return path
+
+
+def resolve_checklist(source: str | Path | None = None) -> Resolved:
+    """load_checklist, with where each part came from. Built-ins are read once per process."""
+    name = DEFAULT if source is None else source
+    if isinstance(name, str) and name in BUILTIN:
+        return _builtin(name)
+    return _resolve(Path(name), str(name), ())
+
+
+@lru_cache(maxsize=None)
+def _builtin(name: str) -> Resolved:
+    return _resolve(builtin_path(name), name, ())
+
+
+def _resolve(path: Path, label: str, chain: tuple[tuple[Path, str], ...]) -> Resolved:
+    """Read one checklist file; if it extends another, resolve that one first and apply it."""
+    from scorer.extend import apply_extension  # extend.py builds on Source and Resolved above
+
+    data, root = _parse(path)
+    if "extends" not in data:
+        checklist = _validate(Checklist, data, _in_file(path, root))
+        return Resolved(checklist, _own_sources(checklist, path, label, root), path, label)
+    extension = _validate(ChecklistExtension, data, _in_file(path, root))
+    base_path, base_label = _base_of(extension, path, root)
+    here = (path.resolve(), extension.id)
+    seen = [*chain, here]
+    if any(base_path.resolve() == earlier for earlier, _ in seen):
+        loop = " -> ".join(f"{earlier} ({item_id})" for earlier, item_id in seen)
+        raise ChecklistError(
+            f"{path}:{_line_of(root, ('extends',))}: extends: {extension.extends} is already being extended "
+            f"(a cycle: {loop} -> {base_path.resolve()}); a checklist cannot extend itself"
+        )
+    base = _builtin(base_label) if base_label in BUILTIN else _resolve(base_path, base_label, tuple(seen))
+    return apply_extension(base, extension, Source(path, label, (), root))
+
+
+def _base_of(extension: ChecklistExtension, path: Path, root) -> tuple[Path, str]:
+    """The file `extends:` names: a built-in, or a path relative to the extending file."""
+    if extension.extends in BUILTIN:
+        return builtin_path(extension.extends), extension.extends
+    base = path.parent / extension.extends
+    if not base.is_file():
+        raise ChecklistError(
+            f"{path}:{_line_of(root, ('extends',))}: extends: {extension.extends!r} is neither a built-in checklist "
+            f"({', '.join(BUILTIN)}) nor a file (looked for {base})"
+        )
+    return base, str(base)
+
+
+def _own_sources(checklist: Checklist, path: Path, label: str, root) -> dict[str, list[Source]]:
+    sources = {}
+    for s, section in enumerate(checklist.sections):
+        sources[section.id] = [Source(path, label, ("sections", s), _node_at(root, ("sections", s)))]
+        for e, element in enumerate(section.elements):
+            loc = ("sections", s, "elements", e)
+            sources[element.id] = [Source(path, label, loc, _node_at(root, loc))]
+    for p, part in enumerate(checklist.structure):
+        sources[part.id] = [Source(path, label, ("structure", p), _node_at(root, ("structure", p)))]
+    return sources
+
+
+def _parse(path: Path):
+    """The data of one YAML file and its node tree (for the lines of error messages)."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ChecklistError(f"{path}: checklist file not found") from None
+        raise ChecklistError(f"{path}: checklist file not found (built-in checklists: {', '.join(BUILTIN)})") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ChecklistError(f"{path}: cannot read checklist ({exc})") from None
     try:
@@ -44,10 +224,7 @@ def load_checklist(path: str | Path | None = None) -> Checklist:
         raise ChecklistError(f"{path}{line}: invalid YAML: {problem}") from None
     if not isinstance(data, dict):
         raise ChecklistError(f"{path}: expected a mapping with id, version, title, sections")
-    try:
-        return Checklist.model_validate(data)
-    except ValidationError as exc:
-        raise ChecklistError(_describe(path, root, exc)) from None
+    return data, root
 
 
 def _reject_duplicate_keys(path: Path, node) -> None:
@@ -66,18 +243,36 @@ def _reject_duplicate_keys(path: Path, node) -> None:
             _reject_duplicate_keys(path, item)
 
 
-def _describe(path: Path, root, exc: ValidationError) -> str:
+def _validate(model: type[BaseModel], data: dict, locate):
+    """`model` from `data`, or a ChecklistError with a line per problem; `locate(loc)` gives the
+    file:line and the place in that file of a location in `data`."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise ChecklistError(_describe(exc, locate)) from None
+
+
+def _in_file(path: Path, root):
+    """locate() for data read from one file."""
+    return lambda loc: (_where(path, _line_of(root, loc)), loc)
+
+
+def _where(path: Path, line: int | None) -> str:
+    return f"{path}:{line}" if line else str(path)
+
+
+def _describe(exc: ValidationError, locate) -> str:
     """One line per problem: file:line: place: what is wrong (what was expected)."""
     lines = []
     for error in exc.errors(include_url=False):
+        loc = [part for part in error["loc"] if not _is_union_branch(part)]
         cause = error.get("ctx", {}).get("error")
-        if isinstance(cause, PlaceError):  # a whole-checklist rule that knows the place it means
-            loc, message = list(cause.loc), str(cause)
+        if isinstance(cause, PlaceError):  # a rule over a whole model that knows the place it means
+            loc, message = [*loc, *cause.loc], str(cause)
         else:
-            loc, message = [part for part in error["loc"] if not _is_union_branch(part)], error["msg"]
-        line = _line_of(root, loc)
-        where = f"{path}:{line}" if line else str(path)
-        lines.append(f"{where}: {_place(loc) or '(top level)'}: {message}")
+            message = error["msg"]
+        where, place = locate(tuple(loc))
+        lines.append(f"{where}: {_place(place) or '(top level)'}: {message}")
     return "\n".join(lines)
 
 
@@ -93,16 +288,31 @@ def _place(loc) -> str:
     return out
 
 
-def _line_of(root, loc) -> int | None:
-    """The line of the deepest YAML node that the error location reaches."""
-    node, line = root, (root.start_mark.line + 1 if root is not None else None)
+def _child(node, part):
+    if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+        return next((v for k, v in node.value if k.value == part), None)
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return node.value[part]
+    return None
+
+
+def _node_at(root, loc):
+    """The deepest YAML node that the location reaches."""
+    node = root
     for part in loc:
-        child = None
-        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-            child = next((v for k, v in node.value if k.value == part), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            child = node.value[part]
+        child = _child(node, part)
         if child is None:
             break
-        node, line = child, child.start_mark.line + 1
-    return line
+        node = child
+    return node
+
+
+def _line_of(root, loc) -> int | None:
+    node = _node_at(root, loc)
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def did_you_mean(item_id: str, known) -> str:
+    """` (did you mean 'x'?)` for a near id, else nothing."""
+    close = difflib.get_close_matches(item_id, list(known), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""

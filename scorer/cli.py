@@ -10,10 +10,10 @@ import argparse
 import sys
 
 from scorer import __version__
-from scorer.commands import EXIT_ERROR, EXIT_INTERRUPTED, batch, evaluate, explain, score
+from scorer.commands import EXIT_ERROR, EXIT_INTERRUPTED, batch, checklist, evaluate, explain, score
 from scorer.errors import RolscoreError
 
-COMMANDS = (score, batch, evaluate, explain)
+COMMANDS = (score, batch, evaluate, explain, checklist)
 
 
 def build_parser() -> argparse.ArgumentParser:

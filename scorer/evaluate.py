@@ -6,6 +6,11 @@ covered, else it is missing; no term sets, no context, no fuzzy matching. Both a
 the same (document, element) pairs: precision, recall and F1 of `covered`, a confusion table of
 gold vs predicted status, and how many pairs the gold calls problem or planned are predicted
 covered (the false coverage a reviewer must never be shown).
+
+Labels name the ids of the built-in checklists. A checklist evaluated with other ids (fazhi_2015,
+or one that extends a built-in) is measured on the ids it shares with the labels: a label for an
+id it lacks is left out, an id no label names is not counted. A probe's silence means missing only
+for the ids of fazhi_2021, the checklist the probes were written against.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
+from scorer.checklist import BUILTIN, DEFAULT, load_checklist
 from scorer.errors import InputError, RolscoreError
 from scorer.ingest import read_document
 from scorer.match import Matcher
@@ -77,11 +83,12 @@ class GoldDocument(_Strict):
     source: SourceText
 
     def status(self, element_id: str) -> Status | None:
-        """The gold status; in a probe an unlisted element is missing, in a seed it is unlabelled."""
+        """The gold status; in a probe an unlisted element of fazhi_2021 is missing; anything else
+        unlisted is unlabelled."""
         label = self.gold.labels.get(element_id)
         if label is not None:
             return label.status
-        return "missing" if self.gold.is_probe else None
+        return "missing" if self.gold.is_probe and element_id in _ids(DEFAULT) else None
 
 
 class Metrics(_Strict):
@@ -196,7 +203,7 @@ def evaluate(gold_dir: str | Path, matcher: Matcher) -> Evaluation:
         raise GoldError(f"{gold_dir}: not a directory of gold files")
     documents: list[GoldDocument] = []
     errors: list[str] = []
-    known = {element.id for element in matcher.checklist.elements}
+    known = {element.id for element in matcher.checklist.elements}.union(*map(_ids, BUILTIN))
     for path in gold_files(gold_dir):
         try:
             document = load_gold(path, path.relative_to(gold_dir).as_posix())
@@ -205,7 +212,9 @@ def evaluate(gold_dir: str | Path, matcher: Matcher) -> Evaluation:
             continue
         unknown = sorted(set(document.gold.labels) - known)
         if unknown:  # a typo would otherwise drop the label and count a right answer as wrong
-            errors.append(f"{path}: labels: not element ids of checklist {matcher.checklist.id}: {', '.join(unknown)}")
+            errors.append(
+                f"{path}: labels: not element ids of checklist {matcher.checklist.id} or a built-in one: {', '.join(unknown)}"
+            )
         else:
             documents.append(document)
     if not documents and not errors:
@@ -234,6 +243,10 @@ def evaluate(gold_dir: str | Path, matcher: Matcher) -> Evaluation:
         disagreements=disagreements,
         errors=errors,
     )
+
+
+def _ids(name: str) -> set[str]:
+    return {element.id for element in load_checklist(name).elements}
 
 
 def _disagreement(document: GoldDocument, analysis: Analysis, element_id: str, gold: Status) -> Disagreement:

@@ -15,7 +15,8 @@ from scorer.errors import RolscoreError
 from scorer.match import Matcher
 from scorer.models import (
     Analysis,
-    ChecklistRef,
+    ChecklistUsed,
+    ChosenBy,
     Context,
     Decisions,
     DroppedHit,
@@ -59,7 +60,7 @@ class ExplainedSentence(_Strict):
 
 class Explanation(_Strict):
     source: str
-    checklist: ChecklistRef
+    checklist: ChecklistUsed
     element: str
     name: str
     section: str
@@ -72,11 +73,17 @@ class Explanation(_Strict):
     near_miss: NearMiss | None
 
 
-def explain(doc: Segmented, matcher: Matcher, element_id: str, deadline: MonthDay = DEFAULT_DEADLINE) -> Explanation:
+def explain(
+    doc: Segmented,
+    matcher: Matcher,
+    element_id: str,
+    deadline: MonthDay = DEFAULT_DEADLINE,
+    chosen_by: ChosenBy = "option",
+) -> Explanation:
     """Score the report once, keeping the record of decisions, and lay out the one element's."""
     _check_known(matcher, element_id)
     decisions = Decisions()
-    analysis = analyse(doc, matcher, deadline, decisions)
+    analysis = analyse(doc, matcher, deadline, chosen_by, decisions)
     return _explanation(doc, analysis, decisions, element_id)
 
 

@@ -72,20 +72,21 @@ class _Compiled:
         return tuple(alias for alias in self.aliases if len(alias) >= FUZZY_MIN_LENGTH)
 
 
-def _norm(phrase: str) -> str:
+def phrase_text(phrase: str) -> str:
+    """A checklist phrase as the matcher compares it (normalised like the report's text)."""
     return normalize(phrase).text.replace("\n", "")
 
 
 def _compile(element: Element) -> _Compiled:
     term_sets = tuple(
-        tuple(tuple(_norm(t) for t in ([group] if isinstance(group, str) else group)) for group in term_set)
+        tuple(tuple(phrase_text(t) for t in ([group] if isinstance(group, str) else group)) for group in term_set)
         for term_set in element.term_sets
     )
     return _Compiled(
         element=element,
-        aliases=tuple(dict.fromkeys(_norm(alias) for alias in element.aliases)),
+        aliases=tuple(dict.fromkeys(phrase_text(alias) for alias in element.aliases)),
         term_sets=term_sets,
-        not_part_of=tuple(_norm(phrase) for phrase in element.not_part_of),
+        not_part_of=tuple(phrase_text(phrase) for phrase in element.not_part_of),
     )
 
 
@@ -169,26 +170,52 @@ class Matcher:
         fuzzy variants are looked for."""
         return next((hit.sentence for hit in literal if doc.sentences[hit.sentence].context == "achievement"), None)
 
+    def alias_sentences(self, doc: Segmented) -> dict[str, dict[str, set[int]]]:
+        """Per element, the body sentences each of its aliases is found in (not_part_of applied),
+        before one hit per sentence is kept: what `checklist lint --corpus` counts."""
+        located = _Located(doc, self)
+        found: dict[str, dict[str, set[int]]] = {}
+        for element_id, compiled in self.compiled.items():
+            found[element_id] = {}
+            for alias, _at, sentence, dropped in _alias_occurrences(compiled, located):
+                if dropped is None:
+                    found[element_id].setdefault(alias, set()).add(sentence)
+        return found
+
     def _literal_hits(self, compiled: _Compiled, located: _Located, record: ElementRecord | None) -> list[Hit]:
         by_sentence: dict[int, Hit] = {}
-        for alias in compiled.aliases:
-            for at in located.positions.get(alias, ()):
-                longer = _inside_longer(located.text, at, alias, compiled.not_part_of)
-                sentence = located.sentence_at(at) if longer is None else None
-                if sentence is None:
-                    if record is not None:
-                        reason = "not_part_of" if longer else "document_head"
-                        record.dropped.append(
-                            DroppedHit(sentence=located.holding(at), match="alias", term=alias, reason=reason, detail=longer or "")
-                        )
-                elif sentence not in by_sentence:
-                    by_sentence[sentence] = Hit(sentence, "alias", alias, 100.0)
+        for alias, at, sentence, dropped in _alias_occurrences(compiled, located):
+            if dropped is not None:
+                if record is not None:
+                    reason, detail = dropped
+                    record.dropped.append(
+                        DroppedHit(sentence=located.holding(at), match="alias", term=alias, reason=reason, detail=detail)
+                    )
+            elif sentence not in by_sentence:
+                by_sentence[sentence] = Hit(sentence, "alias", alias, 100.0)
         for term_set in compiled.term_sets:
             for sentence in _sentences_with_all(term_set, located):
                 if sentence not in by_sentence:
                     label = "+".join("/".join(group) for group in term_set)
                     by_sentence[sentence] = Hit(sentence, "terms", label, 100.0)
         return [by_sentence[index] for index in sorted(by_sentence)]
+
+
+def _alias_occurrences(compiled: _Compiled, located: _Located):
+    """(alias, position, body sentence, None) for each occurrence of an alias that counts, and
+    (alias, position, None, (reason, detail)) for one that does not: inside a not_part_of phrase
+    (the phrase), or in the document's head."""
+    for alias in compiled.aliases:
+        for at in located.positions.get(alias, ()):
+            longer = _inside_longer(located.text, at, alias, compiled.not_part_of)
+            if longer is not None:
+                yield alias, at, None, ("not_part_of", longer)
+                continue
+            sentence = located.sentence_at(at)
+            if sentence is None:
+                yield alias, at, None, ("document_head", "")
+            else:
+                yield alias, at, sentence, None
 
 
 def _sentences_with_all(term_set: tuple[tuple[str, ...], ...], located: _Located) -> set[int]:

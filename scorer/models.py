@@ -15,6 +15,9 @@ STATUSES: tuple[Status, ...] = ("covered", "partial", "planned", "problem", "mis
 Context = Literal["achievement", "problem", "plan"]
 MatchKind = Literal["alias", "terms", "fuzzy"]
 
+ChosenBy = Literal["year", "option"]
+"""How a report's checklist was chosen: by the report's year (--checklist auto) or by the option."""
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Weight = Literal[1, 2, 3]
@@ -36,6 +39,10 @@ class _Strict(BaseModel):
 # --- checklist schema -------------------------------------------------------------------------
 
 
+Examples = dict[Status, list[Phrase]]
+"""Sentences by the status the element must get when each is scored alone (`checklist test`)."""
+
+
 class Element(_Strict):
     """One required element and the phrasings that evidence it."""
 
@@ -46,6 +53,7 @@ class Element(_Strict):
     term_sets: list[list[Phrase | list[Phrase]]] = []
     not_part_of: list[Phrase] = []
     parts: list[Id] = []
+    examples: Examples = {}
 
     @property
     def tier(self) -> str:
@@ -103,6 +111,72 @@ class Checklist(_Strict):
     @property
     def elements(self) -> list[Element]:
         return [element for section in self.sections for element in section.elements]
+
+
+# --- a checklist that extends another (extends: a built-in name or a file) --------------------
+
+
+class _Patch(_Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+    @model_validator(mode="after")
+    def _replace_or_add(self) -> _Patch:
+        for field in ADDITIVE:
+            if getattr(self, field, None) is not None and getattr(self, f"{field}_added", None) is not None:
+                raise PlaceError((f"{field}+",), f"give {field} (replaces the base's) or {field}+ (adds to it), not both")
+        return self
+
+
+ADDITIVE = ("aliases", "term_sets", "not_part_of", "examples", "cues")
+"""Lists an extending checklist can add to with `field+`; the plain key replaces."""
+
+
+class ElementPatch(_Patch):
+    """An element of an extending checklist: an existing id takes the fields given (and moves to
+    the section it is listed under); a new id is a new element and needs name, weight, aliases."""
+
+    id: Id
+    name: Phrase | None = None
+    weight: Weight | None = None
+    aliases: list[Phrase] | None = Field(None, min_length=1)
+    aliases_added: list[Phrase] | None = Field(None, alias="aliases+", min_length=1)
+    term_sets: list[list[Phrase | list[Phrase]]] | None = None
+    term_sets_added: list[list[Phrase | list[Phrase]]] | None = Field(None, alias="term_sets+", min_length=1)
+    not_part_of: list[Phrase] | None = None
+    not_part_of_added: list[Phrase] | None = Field(None, alias="not_part_of+", min_length=1)
+    parts: list[Id] | None = None
+    examples: Examples | None = None
+    examples_added: Examples | None = Field(None, alias="examples+", min_length=1)
+
+
+class SectionPatch(_Patch):
+    """A section of an extending checklist: an existing id is merged (its title replaced if given),
+    a new id is a new section and needs a title."""
+
+    id: Id
+    title: Phrase | None = None
+    elements: list[ElementPatch] = []
+
+
+class StructurePatch(_Patch):
+    id: Id
+    name: Phrase | None = None
+    weight: Weight | None = None
+    cues: list[Phrase] | None = Field(None, min_length=1)
+    cues_added: list[Phrase] | None = Field(None, alias="cues+", min_length=1)
+
+
+class ChecklistExtension(_Strict):
+    """A checklist file with `extends:`: what it removes from its base, then what it adds or
+    changes, by id. The title is the base's unless given."""
+
+    id: Id
+    version: Phrase
+    title: Phrase | None = None
+    extends: Phrase
+    remove: list[Id] = []
+    sections: list[SectionPatch] = []
+    structure: list[StructurePatch] = []
 
 
 # --- ingest and segment -----------------------------------------------------------------------
@@ -202,6 +276,12 @@ class ChecklistRef(_Strict):
     version: str
 
 
+class ChecklistUsed(ChecklistRef):
+    """The checklist a report was scored against, and how it was chosen."""
+
+    chosen_by: ChosenBy
+
+
 class Metadata(_Strict):
     """Facts read from the report's text; each None when not found, never invented."""
 
@@ -283,7 +363,7 @@ class Analysis(_Strict):
     """Everything known about one report, computed once; renderers only read it."""
 
     source: str
-    checklist: ChecklistRef
+    checklist: ChecklistUsed
     overall_score: float
     sections: list[SectionResult]
     elements: list[ElementResult]
@@ -298,3 +378,7 @@ class Analysis(_Strict):
 
     def element(self, element_id: str) -> ElementResult:
         return next(result for result in self.elements if result.id == element_id)
+
+    def to_dict(self) -> dict:
+        """Exactly the object `rolscore score --format json` prints for this report."""
+        return self.model_dump(mode="json")

@@ -18,12 +18,14 @@ from collections.abc import Callable
 from pydantic import TypeAdapter
 
 from scorer import specificity, timeliness
+from scorer.checklist import UNKNOWN_YEAR_WARNING
 from scorer.match import DocumentMatch, Hit, Matcher
 from scorer.metadata import document_warnings, read_metadata
 from scorer.models import (
     STATUSES,
     Analysis,
-    ChecklistRef,
+    ChecklistUsed,
+    ChosenBy,
     Decisions,
     Element,
     ElementResult,
@@ -50,10 +52,12 @@ def analyse(
     doc: Segmented,
     matcher: Matcher,
     deadline: timeliness.MonthDay = timeliness.DEFAULT_DEADLINE,
+    chosen_by: ChosenBy = "option",
     decisions: Decisions | None = None,
 ) -> Analysis:
-    """The Analysis of a segmented report. With `decisions`, the matcher and the scorer write down
-    there what they decided for each element and why (rolscore explain reads it)."""
+    """The report scored against the matcher's checklist, chosen by the report's year or by the
+    user (`chosen_by`). With `decisions`, the matcher and the scorer write down there what they
+    decided for each element and why (rolscore explain reads it)."""
     checklist = matcher.checklist
     matches = matcher.match(doc, decisions)
     said = functools.cache(functools.partial(_said, doc))  # a sentence often evidences several elements
@@ -97,7 +101,7 @@ def analyse(
     metadata = read_metadata(doc, structure)
     return Analysis(
         source=doc.source.path,
-        checklist=ChecklistRef(id=checklist.id, version=checklist.version),
+        checklist=ChecklistUsed(id=checklist.id, version=checklist.version, chosen_by=chosen_by),
         overall_score=weighted_score(results),
         sections=sections,
         elements=results,
@@ -107,8 +111,13 @@ def analyse(
         metadata=metadata,
         structure=structure,
         timeliness=timeliness.check(metadata.year, metadata.published, deadline),
-        warnings=document_warnings(metadata, structure),
+        warnings=document_warnings(metadata, structure) + _choice_warnings(chosen_by, metadata.year),
     )
+
+
+def _choice_warnings(chosen_by: ChosenBy, year: int | None) -> list[str]:
+    """A reviewer should know when the year that picks the outline was not found."""
+    return [UNKNOWN_YEAR_WARNING] if chosen_by == "year" and year is None else []
 
 
 def weighted_score(results: list[ElementResult]) -> float:

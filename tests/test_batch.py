@@ -12,8 +12,9 @@ import sys
 
 import pytest
 
-from scorer.cli import main
 from scorer import progress
+from scorer.checklist import load_checklist
+from scorer.cli import main
 from scorer.progress import PlainProgress
 from tests.conftest import SEEDS
 
@@ -112,22 +113,33 @@ def test_bad_files_are_reported_and_skipped(tmp_path, capsys):
     assert "已评分 2 份 · 无法读取 2 份 · 共 4 份" in summary
 
 
-def test_summary_csv_has_a_row_per_report(seeds_out, checklist):
+YEARS = {"000": 2020, "001": 2020, "002": 2023, "003": 2020, "004": None}  # read in each seed's title
+CHECKLIST_OF = {stem: "fazhi_2015" if year and year <= 2020 else "fazhi_2021" for stem, year in YEARS.items()}
+
+
+def test_summary_csv_has_a_row_per_report(seeds_out):
     with open(seeds_out / "summary.csv", encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [row["source"] for row in rows] == [str(seed) for seed in SEED_FILES]
     columns = list(rows[0])
-    assert columns[:7] == ["source", "report", "title", "issuer", "year", "document_type", "overall_score"]
-    assert [c for c in columns if c.startswith("score_")] == [f"score_{s.id}" for s in checklist.sections]
+    assert columns[:8] == ["source", "report", "title", "issuer", "year", "document_type", "checklist", "overall_score"]
+    newer, older = load_checklist("fazhi_2021"), load_checklist("fazhi_2015")
+    sections = list(dict.fromkeys(s.id for checklist in (newer, older) for s in checklist.sections))
+    assert [c for c in columns if c.startswith("score_")] == [f"score_{s}" for s in sections]
     for name in ("covered", "partial", "planned", "problem", "missing", "structure_found", "structure_total",
                  "structure_missing", "timeliness", "published", "deadline"):
         assert name in columns
     results = [json.loads(line) for line in (seeds_out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
     for row, result in zip(rows, results):
+        assert row["checklist"] == CHECKLIST_OF[row["report"][:3]] == result["checklist"]["id"]
+        used = newer if row["checklist"] == "fazhi_2021" else older
         assert float(row["overall_score"]) == result["overall_score"]
-        assert sum(int(row[s]) for s in ("covered", "partial", "planned", "problem", "missing")) == 52
+        assert sum(int(row[s]) for s in ("covered", "partial", "planned", "problem", "missing")) == len(used.elements)
         for section in result["sections"]:
             assert float(row[f"score_{section['id']}"]) == section["score"]
+        assert {c for c in columns if c.startswith("score_") and not row[c]} == {
+            f"score_{s}" for s in sections if s not in {s.id for s in used.sections}
+        }
     first = rows[0]
     assert first["report"] == QINHUANGDAO.stem
     assert first["title"] == "秦皇岛市人民政府2020年度法治政府建设情况报告"
@@ -135,25 +147,50 @@ def test_summary_csv_has_a_row_per_report(seeds_out, checklist):
     assert rows[4]["document_type"] == "other"
 
 
-def test_summary_md_reads_as_a_review(seeds_out, checklist):
+def test_summary_md_reads_as_a_review(seeds_out):
     summary = (seeds_out / "summary.md").read_text(encoding="utf-8")
     assert "图例: ✔ 已覆盖 · ◐ 部分覆盖 · ➜ 仅有计划 · ⚠ 仅列为问题 · ✘ 缺失" in summary
+    overview = section(summary, "# 法治政府建设年度报告批量评估汇总")
+    assert "`fazhi_2015` 版本 2015.1" in overview and ": 3 份报告" in overview and ": 2 份报告" in overview
+    assert "按报告年度 (--checklist auto)" in overview
+    assert "| 总分 (`fazhi_2015`) | 平均 " in overview and "| 总分 (`fazhi_2021`) | 平均 " in overview
     ranking = section(summary, "## 排名")
     assert f"[{QINHUANGDAO.stem}](<{QINHUANGDAO.stem}.md>)" in ranking
     assert "(**不是年度报告**)" in ranking.strip().splitlines()[-1]  # the proposal reply ranks last
+    for seed in SEED_FILES:  # each report's line names its checklist
+        line = next(line for line in ranking.splitlines() if f"[{seed.stem}]" in line)
+        assert f"| `{CHECKLIST_OF[seed.stem[:3]]}` |" in line
     matrix = section(summary, "## 要素 × 报告")
-    element_rows = [line for line in matrix.splitlines() if line.startswith("| ") and "`" in line]
-    assert len(element_rows) == len(checklist.elements)
-    tiers = [line.split(" | ")[1] for line in element_rows]
-    assert tiers == sorted(tiers, key=["核心", "一般", "次要"].index)
-    assert tiers.count("核心") == sum(e.weight == 3 for e in checklist.elements)
-    assert "| 1 | 2 | 3 | 4 | 5 |" in matrix
-    assert all(line.count(" | ") == 7 for line in element_rows)  # name, tier, count, five reports
+    blocks = {name: matrix[matrix.index(f"### 清单 `{name}`") :] for name in ("fazhi_2021", "fazhi_2015")}
+    blocks["fazhi_2021"] = blocks["fazhi_2021"][: blocks["fazhi_2021"].index("### 清单 `fazhi_2015`")]
+    for name, columns in (("fazhi_2021", "| 3 | 5 |"), ("fazhi_2015", "| 1 | 2 | 4 |")):
+        checklist = load_checklist(name)
+        element_rows = [line for line in blocks[name].splitlines() if line.startswith("| ") and "`" in line]
+        assert len(element_rows) == len(checklist.elements)
+        tiers = [line.split(" | ")[1] for line in element_rows]
+        assert tiers == sorted(tiers, key=["核心", "一般", "次要"].index)
+        assert tiers.count("核心") == sum(e.weight == 3 for e in checklist.elements)
+        assert columns in blocks[name]
+        assert all(line.count(" | ") == 3 + columns.count(" | ") for line in element_rows)
     # the proposal reply (column 5) answers one question: most elements are missing there
+    element_rows = [line for line in blocks["fazhi_2021"].splitlines() if line.startswith("| ") and "`" in line]
     assert sum(line.rstrip(" |").endswith("✘") for line in element_rows) > len(element_rows) / 2
     gaps = section(summary, "## 最常见的缺项")
     assert "| 占比 |" in gaps and "%" in gaps
+    assert "### 清单 `fazhi_2021`" in gaps and "| 2/2 |" in gaps and "| 3/3 |" in gaps
     assert "## 无法读取的文件 (0)" in summary
+
+
+def test_one_checklist_given_gives_one_matrix_and_no_checklist_subheadings(tmp_path, capsys):
+    code, _, _ = run_batch(capsys, *map(str, SEED_FILES[:3]), "--out", str(tmp_path), "--checklist", "fazhi_2021")
+    assert code == 0
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "### 清单" not in summary and "按报告年度" not in summary and "| 总分 | 平均 " in summary
+    assert summary.count("| 要素 | 层级 | 已覆盖 | 1 | 2 | 3 |") == 1
+    with open(tmp_path / "summary.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert {row["checklist"] for row in rows} == {"fazhi_2021"}
+    assert "score_capacity" not in rows[0]
 
 
 def test_globs_and_progress_lines(tmp_path, capsys):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from scorer.checklist import BUILTIN, load_checklist
 from scorer.evaluate import gold_files, load_gold
 from scorer.normalize import normalize
 from tests.conftest import ROOT
@@ -25,10 +26,10 @@ def test_the_gold_set_holds_the_seeds_and_probes():
 @pytest.mark.parametrize("path", FILES, ids=lambda path: path.relative_to(GOLD).as_posix())
 def test_gold_file_parses_and_labels_known_elements(path: Path, checklist):
     document = load_gold(path)  # statuses are validated on load (covered|partial|planned|problem|missing)
-    ids = {element.id for element in checklist.elements}
+    ids = {element.id for name in BUILTIN for element in load_checklist(name).elements}
     assert set(document.gold.labels) <= ids
     if not document.gold.is_probe:
-        assert set(document.gold.labels) == ids, "a seed labels every element of the default checklist"
+        assert set(document.gold.labels) == ids, "a seed labels every element of both built-in checklists"
         assert set(document.gold.structure) == {part.id for part in checklist.structure}
 
 

@@ -28,7 +28,7 @@ def analysis(matcher):
 def test_json_has_the_documented_schema(analysis):
     data = json.loads(to_json(analysis))
     assert {"source", "checklist", "overall_score", "sections", "elements", "gaps"} <= data.keys()
-    assert data["checklist"] == {"id": "fazhi_2021", "version": "2021.1"}
+    assert data["checklist"] == {"id": "fazhi_2021", "version": "2021.1", "chosen_by": "option"}
     assert {"id", "title", "score", "elements"} <= data["sections"][0].keys()
     element = next(e for e in data["elements"] if e["id"] == "government_legal_advisor")
     assert {"id", "name", "section", "status", "score", "evidence"} <= element.keys()

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from scorer.checklist import load_checklist
+from scorer.checklist import checklist_option
 from scorer.commands import EXIT_INTERRUPTED
 from scorer.commands.score import add_checklist_option, add_deadline_option, add_fail_under_option, deadline_of, exit_code
 from scorer.errors import InputError, RolscoreError
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from scorer.render import csvsummary, summary
 
     deadline = deadline_of(args)
-    checklist = load_checklist(args.checklist)
+    checklist = checklist_option(args.checklist)
     paths = expand(args.paths, recursive=True, outputs=Path(args.out))
     if not paths:
         raise RolscoreError("no input files found in " + ", ".join(args.paths))

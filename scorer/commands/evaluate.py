@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from scorer.checklist import load_checklist
+from scorer.checklist import DEFAULT, load_checklist
 from scorer.commands import EXIT_ERROR, EXIT_OK
 from scorer.commands.score import add_checklist_option
 from scorer.evaluate import evaluate
@@ -18,7 +18,7 @@ WRITERS = {"table": write_table, "json": write_json}
 def add_parser(commands) -> argparse.ArgumentParser:
     parser = commands.add_parser("evaluate", help="compare the scorer and a dictionary baseline with gold labels")
     parser.add_argument("gold_dir", metavar="GOLD_DIR", help="directory of gold YAML files (searched recursively)")
-    add_checklist_option(parser)
+    add_checklist_option(parser, default=DEFAULT)
     parser.add_argument("--format", choices=sorted(WRITERS), default="table", help="what to print (default: table)")
     return parser
 

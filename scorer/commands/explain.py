@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from scorer.checklist import load_checklist
+from scorer.checklist import checklist_option, choose_checklist
 from scorer.commands import EXIT_OK
 from scorer.commands.score import add_checklist_option, add_deadline_option, deadline_of
 from scorer.explain import explain
 from scorer.ingest import read_document
-from scorer.match import Matcher
+from scorer.pipeline import matcher_for
 from scorer.render.explanation import write_json, write_text
 from scorer.segment import segment
 
@@ -31,7 +31,9 @@ def add_parser(commands) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     deadline = deadline_of(args)
-    matcher = Matcher(load_checklist(args.checklist))
-    explanation = explain(segment(read_document(args.report)), matcher, args.element, deadline)
+    option = checklist_option(args.checklist)
+    doc = segment(read_document(args.report))
+    checklist, chosen_by = choose_checklist(doc.reported_year, option)
+    explanation = explain(doc, matcher_for(checklist), args.element, deadline, chosen_by)
     WRITERS[args.format](explanation, sys.stdout)
     return EXIT_OK

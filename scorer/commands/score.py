@@ -6,10 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from scorer.checklist import load_checklist
+from scorer.checklist import AUTO, BUILTIN, checklist_option
 from scorer.commands import EXIT_ERROR, EXIT_FAIL_UNDER, EXIT_OK
 from scorer.errors import InputError, RolscoreError
-from scorer.match import Matcher
 from scorer.pipeline import expand, score_file
 from scorer.render.core import output_stems, render_report
 from scorer.render.jsonreport import JsonReporter
@@ -31,8 +30,14 @@ def add_parser(commands) -> argparse.ArgumentParser:
     return parser
 
 
-def add_checklist_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--checklist", metavar="FILE", help="YAML checklist (default: the packaged fazhi_2021)")
+def add_checklist_option(parser: argparse.ArgumentParser, default: str = AUTO) -> None:
+    names = ", ".join(BUILTIN)
+    if default == AUTO:
+        names += f", or {AUTO}: the report's year picks the outline (2020 and earlier: fazhi_2015)"
+    parser.add_argument(
+        "--checklist", metavar="FILE|NAME", default=default,
+        help=f"YAML checklist file, or a built-in name: {names} (default: {default})",
+    )
 
 
 def add_fail_under_option(parser: argparse.ArgumentParser) -> None:
@@ -56,7 +61,7 @@ def deadline_of(args: argparse.Namespace) -> MonthDay:
 
 def run(args: argparse.Namespace) -> int:
     deadline = deadline_of(args)
-    matcher = Matcher(load_checklist(args.checklist))
+    checklist = checklist_option(args.checklist)
     paths = expand(args.paths, outputs=Path(args.out))
     if not paths:
         raise RolscoreError("no input files found in " + ", ".join(args.paths))
@@ -66,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     scores: list[tuple[str, float]] = []
     for path in paths:
         try:
-            analysis = score_file(path, matcher, deadline)
+            analysis = score_file(path, checklist, deadline)
         except InputError as exc:
             print(f"rolscore: {exc}", file=sys.stderr)
             failures.append(exc)

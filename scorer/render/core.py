@@ -29,6 +29,7 @@ PART_SYMBOL = {"found": "✔", "missing": "✘"}
 PART_LABEL = {"found": "有", "missing": "缺"}
 _DOCUMENT_TYPE_LABEL = {"annual_report": "法治政府建设年度报告", "other": "其他 (不像年度报告)"}
 TIMELINESS_LABEL = {"on_time": "按时", "late": "逾期", "unknown": "无法判断"}
+CHOSEN_BY_LABEL = {"year": "按报告年度选定", "option": "指定"}
 T = TypeVar("T")
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)  # read the process's umask (os.umask can only be read by setting it)
@@ -46,6 +47,12 @@ def document_facts(analysis: Analysis) -> list[tuple[str, str]]:
         ("文档类型", _DOCUMENT_TYPE_LABEL[meta.document_type]),
         ("时效", f"{TIMELINESS_LABEL[due.status]} (截止 {due.deadline or '—'}, 发布 {due.published or '—'})"),
     ]
+
+
+def checklist_used(analysis: Analysis) -> str:
+    """The checklist a report was scored against, and how it was chosen, in one line."""
+    used = analysis.checklist
+    return f"{used.id} 版本 {used.version} ({CHOSEN_BY_LABEL[used.chosen_by]})"
 
 
 class Reporter(Protocol):

@@ -1,5 +1,7 @@
 """summary.csv: one row per scored report, for a spreadsheet. UTF-8 with a byte-order mark, so
-that Excel shows the Chinese titles; lists inside a cell are separated by spaces."""
+that Excel shows the Chinese titles; lists inside a cell are separated by spaces. A column per
+section of every checklist the run could choose (its `checklist` column says which was used),
+empty where a report's checklist has no such section."""
 
 from __future__ import annotations
 
@@ -10,6 +12,10 @@ from scorer.batch import Outcome, Row
 from scorer.models import STATUSES
 
 
+def section_ids(outcome: Outcome) -> list[str]:
+    return list(dict.fromkeys(s.id for checklist in outcome.checklists.values() for s in checklist.sections))
+
+
 def header(outcome: Outcome) -> list[str]:
     return [
         "source",
@@ -18,8 +24,9 @@ def header(outcome: Outcome) -> list[str]:
         "issuer",
         "year",
         "document_type",
+        "checklist",
         "overall_score",
-        *(f"score_{section.id}" for section in outcome.checklist.sections),
+        *(f"score_{section}" for section in section_ids(outcome)),
         *STATUSES,
         "structure_found",
         "structure_total",
@@ -31,7 +38,8 @@ def header(outcome: Outcome) -> list[str]:
     ]
 
 
-def _cells(row: Row) -> list:
+def _cells(row: Row, outcome: Outcome, sections: list[str]) -> list:
+    scores = dict(zip((s.id for s in outcome.checklists[row.checklist].sections), row.sections))
     return [
         row.source,
         row.stem,
@@ -39,8 +47,9 @@ def _cells(row: Row) -> list:
         row.issuer,
         row.year,
         row.document_type,
+        row.checklist,
         row.overall,
-        *row.sections,
+        *(scores.get(section) for section in sections),
         *row.counts,
         row.structure_found,
         row.structure_total,
@@ -56,4 +65,5 @@ def write(outcome: Outcome, outfile: IO[str]) -> None:
     outfile.write("\ufeff")
     writer = csv.writer(outfile, lineterminator="\n")
     writer.writerow(header(outcome))
-    writer.writerows(_cells(row) for row in outcome.rows)
+    sections = section_ids(outcome)
+    writer.writerows(_cells(row, outcome, sections) for row in outcome.rows)

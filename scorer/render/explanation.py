@@ -11,6 +11,7 @@ from scorer.render.core import STATUS_LABEL, STATUS_SYMBOL, TIER_LABEL
 from scorer.render.text import one_line
 
 _CONTEXT = {"achievement": "achievement", "problem": "problem", "plan": "plan"}
+_CHOSEN_BY = {"year": "chosen by the report's year", "option": "given with --checklist"}
 _MATCH = {"alias": "alias", "terms": "term set", "fuzzy": "fuzzy variant of"}
 
 
@@ -25,7 +26,7 @@ def write_text(explanation: Explanation, outfile: IO[str]) -> None:
 def lines(e: Explanation) -> list[str]:
     out = [
         f"{e.name} ({e.element}) · section {e.section} · {TIER_LABEL[e.weight]} (weight {e.weight})",
-        f"report:    {e.source} · checklist {e.checklist.id} {e.checklist.version}",
+        f"report:    {e.source} · checklist {e.checklist.id} {e.checklist.version} ({_CHOSEN_BY[e.checklist.chosen_by]})",
         f"status:    {STATUS_SYMBOL[e.status]} {e.status} ({STATUS_LABEL[e.status]})",
         f"rule:      {e.rule}",
         f"fuzzy:     {e.fuzzy or '—'}",

@@ -6,7 +6,15 @@ from pathlib import Path
 from typing import IO
 
 from scorer.models import Analysis, ElementResult, Evidence
-from scorer.render.core import PART_LABEL, PART_SYMBOL, STATUS_LABEL, STATUS_SYMBOL, TIER_LABEL, document_facts
+from scorer.render.core import (
+    PART_LABEL,
+    PART_SYMBOL,
+    STATUS_LABEL,
+    STATUS_SYMBOL,
+    TIER_LABEL,
+    checklist_used,
+    document_facts,
+)
 from scorer.render.text import cell as _cell
 from scorer.render.text import one_line, shorten
 
@@ -78,7 +86,7 @@ class MarkdownReporter:
             "|---|---|",
             *[f"| {name} | {_cell(value)} |" for name, value in document_facts(analysis)],
             f"| 文件 | `{_cell(analysis.source)}` |",
-            f"| 清单 | `{analysis.checklist.id}` 版本 {analysis.checklist.version} |",
+            f"| 清单 | {_cell(checklist_used(analysis))} |",
             f"| 总分 | **{analysis.overall_score:g}** / 100 |",
             f"| 要素 | {_counts(analysis)} |",
             f"| 具体性 | {_share(analysis.specific_share)} 的已覆盖要素有数据或文件名支撑 |",

@@ -31,6 +31,11 @@ from scorer.timeliness import DEFAULT_DEADLINE, MonthDay
 DROP_REASONS = {
     "not_part_of": "inside a longer phrase the checklist excludes (not_part_of)",
     "document_head": "in the document's head (its title and page furniture), which is never evidence",
+    "cited_document": "inside the title of a document the report cites, studies or follows, not one it made",
+    "body_name": "part of the name of a body (a bureau, an office), not its work",
+    "purpose": "the goal the work served (为…提供法治保障), not the work",
+    "bare_heading": "a heading with nothing under it",
+    "terms_too_far": "the terms of the set lie too far apart in the sentence to name the element together",
     "literal_rules": "the sentence holds an alias literally, so the literal rules judged it",
     "below_threshold": "the fuzzy score fell short of the threshold",
 }

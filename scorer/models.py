@@ -21,6 +21,7 @@ ChosenBy = Literal["year", "option"]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Weight = Literal[1, 2, 3]
+TermsWithin = Annotated[int, Field(ge=2, le=200)]
 TIER_BY_WEIGHT = {3: "core", 2: "standard", 1: "minor"}
 
 
@@ -51,6 +52,9 @@ class Element(_Strict):
     weight: Weight
     aliases: list[Phrase] = Field(min_length=1)
     term_sets: list[list[Phrase | list[Phrase]]] = []
+    terms_within: TermsWithin | None = None
+    """The longest stretch of a sentence, in characters, that one of its term sets may spread over
+    (the matcher's MAX_TERM_SPAN when not given)."""
     not_part_of: list[Phrase] = []
     parts: list[Id] = []
     examples: Examples = {}
@@ -142,6 +146,7 @@ class ElementPatch(_Patch):
     aliases_added: list[Phrase] | None = Field(None, alias="aliases+", min_length=1)
     term_sets: list[list[Phrase | list[Phrase]]] | None = None
     term_sets_added: list[list[Phrase | list[Phrase]]] | None = Field(None, alias="term_sets+", min_length=1)
+    terms_within: TermsWithin | None = None
     not_part_of: list[Phrase] | None = None
     not_part_of_added: list[Phrase] | None = Field(None, alias="not_part_of+", min_length=1)
     parts: list[Id] | None = None
@@ -311,16 +316,29 @@ class Timeliness(_Strict):
 # --- the record of decisions (rolscore explain) ----------------------------------------------
 
 
-DropReason = Literal["not_part_of", "document_head", "literal_rules", "below_threshold"]
+DropReason = Literal[
+    "not_part_of",
+    "document_head",
+    "bare_heading",
+    "cited_document",
+    "body_name",
+    "purpose",
+    "terms_too_far",
+    "literal_rules",
+    "below_threshold",
+]
 
 
 class KeptHit(_Strict):
-    """A hit the matcher counted: its sentence and how it matched (`term`: the words matched)."""
+    """A hit the matcher counted: its sentence and how it matched (`term`: the words matched);
+    `context` and `cue` when the mention itself decided what it reports (a topic only arranged)."""
 
     sentence: int
     match: MatchKind
     term: str
     score: float
+    context: Context | None = None
+    cue: str = ""
 
 
 class DroppedHit(_Strict):

@@ -174,6 +174,9 @@ def _evidence(hits: list[Hit], said: Callable[[int], dict]) -> list[dict]:
     """Each hit as the fields of an Evidence: what its sentence says (see _said) and what matched
     there."""
     items = [{**said(hit.sentence), "match": hit.kind, "term": hit.term, "score": hit.score} for hit in hits]
+    for item, hit in zip(items, hits):
+        if hit.context is not None:  # the mention, not its sentence, says what it reports
+            item["context"] = hit.context
     return _strongest_first(items)
 
 

@@ -45,7 +45,8 @@ def lines(e: Explanation) -> list[str]:
         ]
         for hit in sentence.kept:
             score = f" ({hit.score:g})" if hit.match == "fuzzy" else ""
-            out.append(f"      counted: {_MATCH[hit.match]} “{hit.term}”{score}")
+            own = f", as {hit.context}: only arranged (“{hit.cue}”)" if hit.context else ""
+            out.append(f"      counted: {_MATCH[hit.match]} “{hit.term}”{score}{own}")
         for hit in sentence.dropped:
             detail = f" ({hit.detail})" if hit.detail else ""
             out.append(f"      dropped: {_MATCH[hit.match]} “{hit.term}”: {DROP_REASONS[hit.reason]}{detail}")

@@ -1,0 +1,133 @@
+"""How a sentence mentions a checklist phrase: as work done, or only as a document it cites, a body
+it names, or a topic it arranges for later.
+
+Real reports name systems in many ways that report no work on them (seen on real reports, and
+written down in tests/gold/README.md):
+- inside the title of a law or document that is studied, cited or followed (学习《行政复议法》,
+  根据《重大行政决策程序暂行条例》): a topic, not the work; unless the government made, revised or
+  deliberated that document itself (制定《重大行政决策事项目录》, 审议《…年度报告》);
+- as a topic that a meeting, a year-start plan or a work-points document arranges (研究部署营商环境、
+  行政立法等工作; 对行政复议、行政调解等工作进行了安排部署; 出台…法治宣传教育工作要点; 强调要深化
+  "放管服"改革): planned, unless done elsewhere;
+- as the name of a body visited or listed (深入法院、信访办等部门调研): not that body's work.
+`judge` looks only at the sentence around one occurrence; the matcher drops or re-contexts the hit.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, NamedTuple
+
+MentionKind = Literal["cited_document", "body_name", "purpose", "arranged"]
+
+
+class Mention(NamedTuple):
+    """A mention that is not plain work, and the words that show it."""
+
+    kind: MentionKind
+    cue: str
+
+
+_TITLE = re.compile(r"《[^《》]*》")
+_MAKING = re.compile(
+    r"(制定|出台|印发|制发|修订|修改|调整|编制|编写|审议|审定|起草|拟定|发布|颁布|公布|下发|通过|形成|建立|健全|完善|"
+    r"报送|提请|签发|推出|公开)[了并出台过]{0,2}$"
+)
+"""A verb of the government making, revising, deliberating or issuing the document right before
+its title."""
+_APPLYING = re.compile(r"(落实|执行|实施|推行|施行|对照|清理与)[了好]?$")
+_OWN_DOCUMENT = re.compile(r"^《?(我[省市区县局]|本[省市区县]|[^《》]{1,12}?(省|市|县|区|州|盟|旗|镇|乡|街道|厅|局|委))")
+_LIST_DOCUMENT = re.compile(r"(清单|目录|名录)(\(|》)")
+"""A list the element keeps (负面清单, 决策事项目录): applying it is the element's work."""
+_EARLIER_TITLES = re.compile(r"(《[^《》]*》[、,和及与]?)+$")
+_ARRANGEMENT_DOCUMENT = re.compile(r"(工作要点|要点|工作安排|安排意见|任务分工|责任分工)(\(|》|$)|^《关于做好")
+"""A document that lists the year's tasks: the topics in its title are arranged, not done."""
+_UNTITLED_POINTS = re.compile(r"[^,;:。《》]{0,20}工作要点")
+_ARRANGING = re.compile(r"研究部署|专题研究|全面部署|统筹部署|安排部署|谋划部署|专题部署|研究谋划")
+"""A meeting's verbs whose objects, later in the clause, are arranged (研究部署A、B等工作)."""
+_ARRANGED = re.compile(r"(进行|作出|做出)了?(安排部署|部署安排|安排|部署)")
+"""…that close a 对 A、B 等工作 进行了安排部署 bracket."""
+_STRESSING = re.compile(r"强调要|强调|提出要")
+"""A demand: what follows it in the sentence was stressed, not done (强调要深化…,持续优化…)."""
+_REQUIRING = re.compile(r"要求")
+"""A requirement (要求厅领导认真执行…): what follows it in its clause was asked for, not done; not
+按(上级)要求 or 根据…要求 (as required), which reports doing it."""
+_AS_REQUIRED = re.compile(r"按|据|的要求")
+_CLAUSE_END = re.compile(r"[,;:。!?]")
+_PURPOSE = re.compile(r"为[^,;:。]*提供[^,;:。]*(保障|支撑|服务)[^,;:。]{0,4}$")
+"""为X提供(坚强法治)保障: X is the goal the work served, not the work (为夺取疫情防控…双胜利提供了坚强法治保障)."""
+_BODY_SUFFIX = re.compile(r"(局|厅|署|办公室|办|部门|机构|机关|委员会)")
+_FOUNDING = re.compile(r"(成立|组建|设立|建立|挂牌|新设|健全|调整)[了]?[^,;。]{0,6}$")
+
+
+def judge(sentence: str, start: int, end: int) -> Mention | None:
+    """How the sentence mentions what lies at sentence[start:end]; None for a plain mention."""
+    title = _title_around(sentence, start, end)
+    if title is not None:
+        opening, closing = title
+        name = sentence[opening:closing]
+        arrangement = _ARRANGEMENT_DOCUMENT.search(name)
+        if arrangement:
+            return Mention("arranged", arrangement.group().strip("《("))
+        before = _EARLIER_TITLES.sub("", sentence[max(0, opening - 40) : opening])
+        if _MAKING.search(before):
+            return None
+        if _APPLYING.search(before) and (_OWN_DOCUMENT.match(name) or _LIST_DOCUMENT.search(name)):
+            return None  # a document of its own, or a list of the element's, put to work
+        return Mention("cited_document", name)
+    clause_start = _clause_start(sentence, start)
+    clause = sentence[clause_start:start]
+    arranging = _ARRANGING.search(clause)
+    if arranging:
+        return Mention("arranged", arranging.group())
+    bracket = clause.rfind("对")
+    if bracket != -1:
+        closing = _ARRANGED.search(sentence, end, _clause_end(sentence, end))
+        if closing:
+            return Mention("arranged", closing.group())
+    points = _UNTITLED_POINTS.match(sentence, end)
+    if points and not _CLAUSE_END.search(sentence, end, points.end()):
+        return Mention("arranged", "工作要点")
+    purpose = _PURPOSE.match(sentence, clause_start, _clause_end(sentence, end))
+    if purpose:
+        return Mention("purpose", purpose.group())
+    demand = _demand_before(sentence, start)
+    if demand:
+        return Mention("arranged", demand)
+    suffix = _BODY_SUFFIX.match(sentence, end)
+    if suffix and not _FOUNDING.search(clause):
+        return Mention("body_name", sentence[start : suffix.end()])
+    return None
+
+
+def _title_around(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the 《…》 holding [start, end), if any."""
+    for title in _TITLE.finditer(sentence):
+        if title.start() < start and end < title.end():
+            return title.start(), title.end()
+        if title.start() >= end:
+            break
+    return None
+
+
+def _clause_start(sentence: str, at: int) -> int:
+    ends = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)]
+    return ends[-1] if ends else 0
+
+
+def _clause_end(sentence: str, at: int) -> int:
+    found = _CLAUSE_END.search(sentence, at)
+    return found.start() if found else len(sentence)
+
+
+def _demand_before(sentence: str, at: int) -> str | None:
+    """The demand before `at`: one that stresses, anywhere earlier in the sentence, or a
+    requirement earlier in its clause."""
+    stressed = _STRESSING.search(sentence, 0, at)
+    if stressed:
+        return stressed.group()
+    clause_start = _clause_start(sentence, at)
+    required = _REQUIRING.search(sentence, clause_start, at)
+    if required and not _AS_REQUIRED.search(sentence, clause_start, required.end()):
+        return required.group()
+    return None

@@ -30,8 +30,19 @@ from rapidfuzz import fuzz, process
 
 from scorer import words
 from scorer.mention import Mention, judge
-from scorer.models import Checklist, Context, Decisions, DroppedHit, Element, ElementRecord, KeptHit, MatchKind, Segmented
-from scorer.normalize import heading_level, normalize
+from scorer.models import (
+    Checklist,
+    Context,
+    Decisions,
+    DroppedHit,
+    Element,
+    ElementRecord,
+    KeptHit,
+    MatchKind,
+    Segmented,
+    Sentence,
+)
+from scorer.normalize import TERMINAL, heading_level, normalize
 
 FUZZY_THRESHOLD = 85.0
 """Lowest fuzzy score that counts as (weak) evidence. Calibrated on the seeds and probes: one
@@ -267,6 +278,15 @@ def _alias_occurrences(compiled: _Compiled, located: _Located):
             yield alias, at, sentence, None if mention is None else (mention.kind, mention.cue)
 
 
+CUT_OFF_LENGTH = 10
+"""A text that stops this soon after a heading, mid-sentence, stops before the heading's part."""
+
+
+def _cut_off(sentence: Sentence, last: bool) -> bool:
+    """Is this the stub of a text cut off mid-sentence (a page's opening, a truncated copy)?"""
+    return last and len(sentence.text) < CUT_OFF_LENGTH and sentence.text[-1] not in TERMINAL
+
+
 def hit_context(hit: Hit, doc: Segmented) -> Context:
     """What a hit reports: what the mention says of itself, else its sentence's context."""
     return hit.context or doc.sentences[hit.sentence].context
@@ -375,7 +395,7 @@ class _Located:
         sentences = self._doc.sentences
         if not sentences[sentence].is_heading or sentences[sentence].context != "achievement":
             return False
-        if sentence + 1 == len(sentences):
+        if sentence + 1 == len(sentences) or _cut_off(sentences[sentence + 1], sentence + 2 == len(sentences)):
             return True
         following = heading_level(sentences[sentence + 1].text)
         return following is not None and following <= heading_level(sentences[sentence].text)

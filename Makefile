@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench clean
+.PHONY: demo test eval realdev bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ test: $(STAMP)
 # the matcher and the dictionary baseline against the hand-made labels of tests/gold
 eval: $(STAMP)
 	$(BIN)/rolscore evaluate tests/gold/
+
+# the matcher on the real-report development set: dev and held-out parts (needs the texts, see
+# tests/realdev/README.md)
+realdev: $(STAMP)
+	$(BIN)/python tests/realdev/run.py
 
 # bench/out/bench.txt gets the table; BENCH_ARGS="--n 10000" or "--memory-n 10000" for more
 bench: $(STAMP)

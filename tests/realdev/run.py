@@ -1,0 +1,64 @@
+"""Evaluate the matcher on the real-report development set (tests/realdev, see its README).
+
+The report texts are third-party pages and stay out of git, in tests/realdev/texts/ (ignored).
+This script checks that the texts present are the ones labelled (sha256 of index.csv), then runs
+`rolscore evaluate` on each part: `dev` (what the matcher may be tuned on) and `heldout` (what it
+is judged on).
+
+    python tests/realdev/run.py                  # both parts, tables
+    python tests/realdev/run.py heldout --format json
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import sys
+from pathlib import Path
+
+from scorer.cli import main as rolscore
+
+HERE = Path(__file__).resolve().parent
+TEXTS = HERE / "texts"
+LABELS = HERE / "labels"
+PARTS = ("dev", "heldout")
+
+
+def check_texts() -> list[str]:
+    """One line per text that is absent or is not the one labelled."""
+    problems = []
+    with open(HERE / "index.csv", encoding="utf-8", newline="") as index:
+        for row in csv.DictReader(index):
+            path = TEXTS / f"{row['id']}.txt"
+            if not path.exists():
+                problems.append(f"{path}: missing (see tests/realdev/README.md to bring it back)")
+            elif hashlib.sha256(path.read_bytes()).hexdigest() != row["sha256"]:
+                problems.append(f"{path}: not the text that was labelled (sha256 differs from index.csv)")
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("parts", nargs="*", metavar="PART", help="dev or heldout (default: both)")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    args = parser.parse_args()
+    unknown = set(args.parts) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown part {', '.join(sorted(unknown))}: expected dev or heldout")
+    problems = check_texts()
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        print(f"realdev: {len(problems)} texts are missing or differ; nothing evaluated", file=sys.stderr)
+        return 2
+    code = 0
+    for part in args.parts or PARTS:
+        if args.format == "table":
+            print(f"\n=== realdev {part} ===")
+        sys.stdout.flush()
+        code = max(code, rolscore(["evaluate", str(LABELS / part), "--format", args.format]))
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

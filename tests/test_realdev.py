@@ -1,0 +1,73 @@
+"""The real-report development set (tests/realdev): what is committed is whole and consistent.
+
+The report texts are third-party pages kept out of git; where they are present (on a machine that
+brought them back, see tests/realdev/README.md) the quotes and checksums are checked too."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections import Counter
+
+import pytest
+import yaml
+
+from scorer.evaluate import GoldFile, load_gold
+from tests.conftest import ROOT
+
+REALDEV = ROOT / "tests" / "realdev"
+INDEX = list(csv.DictReader(open(REALDEV / "index.csv", encoding="utf-8", newline="")))
+LEVELS = {"province", "city", "county", "township", "department"}
+TEXTS_PRESENT = all((REALDEV / "texts" / f"{row['id']}.txt").exists() for row in INDEX)
+needs_texts = pytest.mark.skipif(not TEXTS_PRESENT, reason="the report texts are not here (tests/realdev/README.md)")
+
+
+def label_file(row: dict):
+    return REALDEV / "labels" / row["part"] / f"{row['id']}.yaml"
+
+
+def test_the_set_spans_provinces_levels_and_years():
+    assert len(INDEX) >= 80 and len({row["id"] for row in INDEX}) == len(INDEX)
+    assert len({row["province"] for row in INDEX}) >= 20
+    assert {row["level"] for row in INDEX} == LEVELS
+    assert {int(row["year"]) for row in INDEX} == set(range(2016, 2026))
+
+
+def test_a_third_is_held_out_in_every_level():
+    parts = Counter(row["part"] for row in INDEX)
+    assert set(parts) == {"dev", "heldout"}
+    assert 0.3 <= parts["heldout"] / len(INDEX) <= 0.36
+    for level in LEVELS:
+        held = [row for row in INDEX if row["level"] == level]
+        assert 0.25 <= sum(row["part"] == "heldout" for row in held) / len(held) <= 0.4, level
+
+
+def test_every_report_has_one_label_file_in_its_part_and_no_other():
+    files = {path.relative_to(REALDEV / "labels").as_posix() for path in (REALDEV / "labels").rglob("*.yaml")}
+    assert files == {f"{row['part']}/{row['id']}.yaml" for row in INDEX}
+
+
+@pytest.mark.parametrize("row", INDEX, ids=lambda row: row["id"])
+def test_labels_name_every_element_with_short_quotes(row, checklist):
+    gold = GoldFile.model_validate(yaml.safe_load(label_file(row).read_text(encoding="utf-8")))
+    assert gold.source == f"../../texts/{row['id']}.txt"
+    assert set(gold.labels) == {element.id for element in checklist.elements}
+    for element_id, label in gold.labels.items():
+        assert label.quote is None or len(label.quote) <= 30, element_id
+        assert label.status != "partial" or element_id == "three_enforcement_systems", element_id
+
+
+@needs_texts
+def test_the_texts_are_the_ones_labelled_and_quotes_occur_in_them():
+    wrong = []
+    for row in INDEX:
+        data = (REALDEV / "texts" / f"{row['id']}.txt").read_bytes()
+        if hashlib.sha256(data).hexdigest() != row["sha256"] or len(data.decode("utf-8")) != int(row["chars"]):
+            wrong.append(f"{row['id']}: not the text labelled")
+        document = load_gold(label_file(row))
+        wrong += [
+            f"{row['id']} {element_id}: quote not in the text"
+            for element_id, label in document.gold.labels.items()
+            if label.quote is not None and label.quote not in document.source.text
+        ]
+    assert not wrong

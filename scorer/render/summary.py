@@ -1,16 +1,18 @@
 """summary.md, for the reviewer of a batch: overview, the most common gaps, the files that could
 not be read, the ranking, and an element x report matrix (core elements first). Reports are
-numbered in input order (序号) everywhere, so a matrix column can be found in the ranking."""
+numbered in input order (序号) everywhere, so a matrix column can be found in the ranking.
+What the summary counts and in what order (elements, ranking, gaps) is in the public functions
+here, which the HTML index (htmlindex.py) shows as well."""
 
 from __future__ import annotations
 
 import statistics
 from collections import Counter
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, NamedTuple
 
-from scorer.batch import Failure, Outcome, Row
-from scorer.models import STATUSES, Element, Status
+from scorer.batch import Failure, Outcome, Row, RowSpool
+from scorer.models import STATUSES, Checklist, Element, Status
 from scorer.render.core import STATUS_LABEL, STATUS_SYMBOL, TIER_LABEL, TIMELINESS_LABEL
 from scorer.render.text import cell
 
@@ -27,13 +29,74 @@ def write(outcome: Outcome, outfile: IO[str]) -> None:
         outfile.write("\n")
 
 
-def _number(item: Row | Failure) -> int:
+def number(item: Row | Failure) -> int:
+    """A report's number (序号): its place in the input, from 1."""
     return item.index + 1
 
 
-def _elements(outcome: Outcome) -> list[tuple[int, Element]]:
+def elements_in_order(checklist: Checklist) -> list[tuple[int, Element]]:
     """(position in Row.statuses, element), core elements first, then in checklist order."""
-    return sorted(enumerate(outcome.checklist.elements), key=lambda item: (-item[1].weight, item[0]))
+    return sorted(enumerate(checklist.elements), key=lambda item: (-item[1].weight, item[0]))
+
+
+def reports_scored(outcome: Outcome) -> str:
+    return f"已评分 {len(outcome.rows)} 份 · 无法读取 {len(outcome.failures)} 份 · 共 {outcome.total} 份"
+
+
+def score_spread(rows: RowSpool) -> str | None:
+    """Mean, median, highest and lowest overall score; None without a scored report."""
+    if not rows:
+        return None
+    scores = [row.overall for row in rows]
+    return (
+        f"平均 {statistics.mean(scores):.1f} · 中位数 {statistics.median(scores):g}"
+        f" · 最高 {max(scores):g} · 最低 {min(scores):g}"
+    )
+
+
+def interrupted_note(outcome: Outcome) -> str:
+    return f"本汇总只包含已完成的 {outcome.done} / {outcome.total} 份"
+
+
+def ranked(rows: RowSpool) -> Iterator[tuple[int, Row]]:
+    """(rank, row), best score first; ties keep input order and share a rank: 1, 2, 2, 4."""
+    order = sorted(range(len(rows)), key=lambda i: -rows[i].overall)  # stable: ties by input
+    rank, previous = 0, None
+    for position, row in enumerate((rows[i] for i in order), start=1):
+        if row.overall != previous:
+            rank, previous = position, row.overall
+        yield rank, row
+
+
+def covered_counts(checklist: Checklist, rows: RowSpool) -> dict[int, int]:
+    """Per element (by position in Row.statuses): how many reports cover it."""
+    covered = dict.fromkeys((position for position, _ in elements_in_order(checklist)), 0)
+    for row in rows:
+        for position in covered:
+            covered[position] += row.statuses[position] == "covered"
+    return covered
+
+
+class Gap(NamedTuple):
+    """An element some reports do not cover: how many, and with which status."""
+
+    count: int
+    element: Element
+    lacking: Counter[Status]
+
+
+def common_gaps(checklist: Checklist, rows: RowSpool) -> list[Gap]:
+    """Every element at least one report does not cover, the most often lacking first (among
+    equals core first, then in checklist order)."""
+    elements = elements_in_order(checklist)
+    lacking: dict[int, Counter[Status]] = {position: Counter() for position, _ in elements}
+    for row in rows:  # one pass: the rows are read back from disk
+        for position, counter in lacking.items():
+            if row.statuses[position] != "covered":
+                counter[row.statuses[position]] += 1
+    gaps = [Gap(sum(lacking[p].values()), element, lacking[p]) for p, element in elements if lacking[p]]
+    gaps.sort(key=lambda gap: -gap.count)  # stable
+    return gaps
 
 
 def _overview(outcome: Outcome) -> list[str]:
@@ -45,16 +108,13 @@ def _overview(outcome: Outcome) -> list[str]:
         "| 项目 | 结果 |",
         "|---|---|",
         f"| 清单 | `{checklist.id}` 版本 {checklist.version} ({len(checklist.elements)} 项要素, 其中核心 {core} 项) |",
-        f"| 报告 | 已评分 {len(outcome.rows)} 份 · 无法读取 {len(outcome.failures)} 份 · 共 {outcome.total} 份 |",
+        f"| 报告 | {reports_scored(outcome)} |",
     ]
-    if outcome.rows:
-        scores = [row.overall for row in outcome.rows]
-        lines.append(
-            f"| 总分 | 平均 {statistics.mean(scores):.1f} · 中位数 {statistics.median(scores):g}"
-            f" · 最高 {max(scores):g} · 最低 {min(scores):g} |"
-        )
+    spread = score_spread(outcome.rows)
+    if spread:
+        lines.append(f"| 总分 | {spread} |")
     if outcome.interrupted:
-        lines.append(f"| 注意 | **运行被中断**: 本汇总只包含已完成的 {outcome.done} / {outcome.total} 份 |")
+        lines.append(f"| 注意 | **运行被中断**: {interrupted_note(outcome)} |")
     return lines + [
         "",
         "点击报告名查看该报告的缺项与证据; 全部数字见 summary.csv, 完整结果见 results.jsonl。",
@@ -70,14 +130,10 @@ def _ranking(outcome: Outcome) -> list[str]:
         f"| 名次 | 序号 | 报告 | 标题 | 年度 | 总分 | {symbols} | 结构 | 时效 |",
         "|---:|---:|---|---|---:|---:|" + "---:|" * len(STATUSES) + "---|---|",
     ]
-    order = sorted(range(len(outcome.rows)), key=lambda i: -outcome.rows[i].overall)  # stable: ties by input
-    rank, previous = 0, None
-    for position, row in enumerate((outcome.rows[i] for i in order), start=1):
-        if row.overall != previous:
-            rank, previous = position, row.overall  # equal scores share a rank: 1, 2, 2, 4
+    for rank, row in ranked(outcome.rows):
         structure = f"{row.structure_found}/{row.structure_total}" if row.structure_total else "—"
         lines.append(
-            f"| {rank} | {_number(row)} | [{cell(row.stem)}](<{row.stem}.md>) | {_title(row)} "
+            f"| {rank} | {number(row)} | [{cell(row.stem)}](<{row.stem}.md>) | {_title(row)} "
             f"| {row.year or '—'} | **{row.overall:g}** | {' | '.join(map(str, row.counts))} "
             f"| {structure} | {TIMELINESS_LABEL[row.timeliness]} |"
         )
@@ -99,17 +155,14 @@ def _matrix(outcome: Outcome) -> Iterator[str]:
         LEGEND,
     ]
     rows = outcome.rows
-    elements = _elements(outcome)
-    covered = dict.fromkeys((position for position, _ in elements), 0)
-    for row in rows:
-        for position in covered:
-            covered[position] += row.statuses[position] == "covered"
+    elements = elements_in_order(outcome.checklist)
+    covered = covered_counts(outcome.checklist, rows)
     for chunk in rows.chunks(MATRIX_COLUMNS):
         if len(rows) > MATRIX_COLUMNS:
-            yield from ["", f"### 报告 {_number(chunk[0])}–{_number(chunk[-1])}"]
+            yield from ["", f"### 报告 {number(chunk[0])}–{number(chunk[-1])}"]
         yield from [
             "",
-            "| 要素 | 层级 | 已覆盖 | " + " | ".join(str(_number(row)) for row in chunk) + " |",
+            "| 要素 | 层级 | 已覆盖 | " + " | ".join(str(number(row)) for row in chunk) + " |",
             "|---|---|---:|" + ":-:|" * len(chunk),
         ]
         for position, element in elements:
@@ -123,16 +176,9 @@ def _matrix(outcome: Outcome) -> Iterator[str]:
 def _common_gaps(outcome: Outcome) -> list[str]:
     lines = ["## 最常见的缺项", ""]
     rows = outcome.rows
-    elements = _elements(outcome)
-    lacking: dict[int, Counter[Status]] = {position: Counter() for position, _ in elements}
-    for row in rows:  # one pass: the rows are read back from disk
-        for position, counter in lacking.items():
-            if row.statuses[position] != "covered":
-                counter[row.statuses[position]] += 1
-    gaps = [(sum(lacking[p].values()), element, lacking[p]) for p, element in elements if lacking[p]]
+    gaps = common_gaps(outcome.checklist, rows)
     if not gaps:
         return lines + ["每份报告都覆盖了清单中的全部要素。" if rows else "没有可评分的报告。"]
-    gaps.sort(key=lambda gap: -gap[0])  # stable: core first, then checklist order, among equals
     lines += [
         f"未覆盖 (部分覆盖、仅有计划、仅列为问题或缺失) 的报告最多的 {min(GAPS_SHOWN, len(gaps))} 项要素"
         f" (共有 {len(gaps)} 项要素至少在一份报告中未覆盖)。",
@@ -155,5 +201,5 @@ def _failures(outcome: Outcome) -> list[str]:
         return lines + ["所有文件均已读取。"]
     lines += ["| 序号 | 文件 | 原因 |", "|---:|---|---|"]
     for failure in outcome.failures:
-        lines.append(f"| {_number(failure)} | `{cell(failure.source)}` | {cell(failure.reason)} |")
+        lines.append(f"| {number(failure)} | `{cell(failure.source)}` | {cell(failure.reason)} |")
     return lines

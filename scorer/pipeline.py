@@ -7,14 +7,23 @@ from pathlib import Path
 
 from scorer.ingest import SUPPORTED_SUFFIXES, read_document
 from scorer.match import Matcher
-from scorer.models import Analysis
+from scorer.models import Analysis, Segmented
 from scorer.score import analyse
 from scorer.segment import segment
 from scorer.timeliness import DEFAULT_DEADLINE, MonthDay
 
 
 def score_file(path: str | Path, matcher: Matcher, deadline: MonthDay = DEFAULT_DEADLINE) -> Analysis:
-    return analyse(segment(read_document(path)), matcher, deadline)
+    return read_and_score(path, matcher, deadline)[1]
+
+
+def read_and_score(
+    path: str | Path, matcher: Matcher, deadline: MonthDay = DEFAULT_DEADLINE
+) -> tuple[Segmented, Analysis]:
+    """The segmented document (its text and where its paragraphs and headings are) and its
+    analysis: what an HTML page shows."""
+    document = segment(read_document(path))
+    return document, analyse(document, matcher, deadline)
 
 
 def expand(paths: list[str], recursive: bool = False, outputs: Path | None = None) -> list[Path]:

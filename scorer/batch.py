@@ -25,14 +25,16 @@ from typing import IO, NamedTuple
 from scorer.errors import InputError
 from scorer.match import Matcher
 from scorer.models import STATUSES, Analysis, Checklist, Status
-from scorer.pipeline import score_file
+from scorer.pipeline import read_and_score
 from scorer.render.core import output_stems, render_report, write_atomic
+from scorer.render.html import HtmlReporter
+from scorer.render.htmlpage import INDEX
 from scorer.render.jsonreport import json_line
 from scorer.render.markdown import MarkdownReporter
 from scorer.timeliness import MonthDay
 
 RESULTS = "results.jsonl"
-RESERVED_STEMS = frozenset({"summary", "results"})
+RESERVED_STEMS = frozenset({"summary", "results", "index"})
 """Stems of the summary files: a report named like one gets a suffix instead of overwriting it."""
 WINDOW_PER_WORKER = 4
 POLL_SECONDS = 0.2
@@ -159,6 +161,7 @@ class _Task:
     path: Path
     out: Path
     stem: str
+    html: bool = False
 
 
 _matcher: Matcher | None = None
@@ -178,12 +181,14 @@ def _start_worker(checklist: Checklist, deadline: MonthDay) -> None:
 
 
 def _score(task: _Task) -> tuple[Row | Failure, bytes | None]:
-    """Score one report and write its Markdown and JSON; a file that fails is a Failure. The JSON
-    line goes back as bytes, encoded once for both files."""
+    """Score one report and write its Markdown and JSON (and HTML page if asked); a file that
+    fails is a Failure. The JSON line goes back as bytes, encoded once for both files."""
     try:
-        analysis = score_file(task.path, _matcher, _deadline)
+        document, analysis = read_and_score(task.path, _matcher, _deadline)
         line = json_line(analysis)
         render_report(task.out / f"{task.stem}.md", MarkdownReporter(), analysis)
+        if task.html:
+            render_report(task.out / f"{task.stem}.html", HtmlReporter(document, index=INDEX), analysis)
         write_atomic(task.out / f"{task.stem}.json", lambda outfile: outfile.write(line), binary=True)
     except InputError as exc:
         return Failure(task.index, str(task.path), exc.reason), None
@@ -206,12 +211,14 @@ def run_batch(
     out: Path,
     workers: int,
     on_done: Callable[[Row | Failure], None],
+    html: bool = False,
 ) -> Outcome:
     """Score `paths` with `workers` processes into `out`; results.jsonl is written atomically and
-    holds one line per scored report in input order. `on_done` sees each result as it finishes."""
+    holds one line per scored report in input order. `on_done` sees each result as it finishes.
+    With `html`, each report also gets its page for the batch's index.html."""
     outcome = Outcome(checklist=checklist, total=len(paths))
     stems = batch_stems(paths)
-    tasks = [_Task(index, path, out, stems[path]) for index, path in enumerate(paths)]
+    tasks = [_Task(index, path, out, stems[path], html) for index, path in enumerate(paths)]
     write_atomic(
         out / RESULTS, lambda results: _stream(tasks, (checklist, deadline), workers, outcome, results, on_done), binary=True
     )

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench clean
+.PHONY: demo test eval bench screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
+# PNGs of a batch index and a report page, desktop and phone widths, in screenshots/ (needs chromium)
+screenshots: $(STAMP)
+	$(BIN)/python tools/screenshots.py screenshots
+
 clean:
-	rm -rf $(VENV) reports_out/*.md build *.egg-info
+	rm -rf $(VENV) reports_out/*.md build *.egg-info screenshots
 	git checkout -- reports_out/README.md

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval realdev bench clean
+.PHONY: demo test eval realdev bench screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ realdev: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
+# PNGs of a batch index and a report page, desktop and phone widths, in screenshots/ (needs chromium)
+screenshots: $(STAMP)
+	$(BIN)/python tools/screenshots.py screenshots
+
 clean:
-	rm -rf $(VENV) reports_out/*.md build *.egg-info
+	rm -rf $(VENV) reports_out/*.md build *.egg-info screenshots
 	git checkout -- reports_out/README.md

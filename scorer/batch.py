@@ -11,10 +11,12 @@ keeps everything finished; results.jsonl then covers exactly the reports the sum
 
 from __future__ import annotations
 
+import copy
 import gc
 import io
 import pickle
 import signal
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -26,14 +28,16 @@ from typing import IO, NamedTuple
 from scorer.errors import InputError
 from scorer.models import STATUSES, Analysis, Checklist, Status
 from scorer.checklist import choosable
-from scorer.pipeline import score_file
+from scorer.pipeline import read_and_score
 from scorer.render.core import output_stems, render_report, write_atomic
+from scorer.render.html import HtmlReporter
+from scorer.render.htmlpage import INDEX
 from scorer.render.jsonreport import json_line
 from scorer.render.markdown import MarkdownReporter
 from scorer.timeliness import MonthDay
 
 RESULTS = "results.jsonl"
-RESERVED_STEMS = frozenset({"summary", "results"})
+RESERVED_STEMS = frozenset({"summary", "results", "index"})
 """Stems of the summary files: a report named like one gets a suffix instead of overwriting it."""
 WINDOW_PER_WORKER = 4
 POLL_SECONDS = 0.2
@@ -107,16 +111,29 @@ class Failure:
 class RowSpool:
     """The rows of a run, kept in a temporary file rather than in memory, so that the parent's
     memory does not grow with the number of reports. Read back in input order as often as the
-    summaries need, or one row by its position (for the ranking)."""
+    summaries need, one row by its position (for the ranking), a matrix table's worth at a time
+    (chunks), or only the rows scored against one checklist (of)."""
 
     def __init__(self):
         self._file = tempfile.TemporaryFile()
         self._offsets: list[int] = []
+        self._checklists: list[str] = []
+        """Row.checklist at each offset (interned: one string per checklist), to select by it
+        without reading the rows."""
 
     def append(self, row: Row) -> None:
         self._file.seek(0, io.SEEK_END)
         self._offsets.append(self._file.tell())
+        self._checklists.append(sys.intern(row.checklist))
         pickle.dump(row, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def of(self, checklist: str) -> RowSpool:
+        """The rows scored against `checklist`, in input order: a view reading the same file (to
+        read, not to append to or close)."""
+        view = copy.copy(self)
+        view._offsets = [offset for offset, used in zip(self._offsets, self._checklists) if used == checklist]
+        view._checklists = [checklist] * len(view._offsets)
+        return view
 
     def __len__(self) -> int:
         return len(self._offsets)
@@ -128,6 +145,10 @@ class RowSpool:
     def __getitem__(self, position: int) -> Row:
         self._file.seek(self._offsets[position])
         return pickle.load(self._file)
+
+    def chunks(self, size: int) -> Iterator[list[Row]]:
+        for first in range(0, len(self), size):
+            yield [self[position] for position in range(first, min(first + size, len(self)))]
 
     def close(self) -> None:
         self._file.close()
@@ -159,6 +180,7 @@ class _Task:
     path: Path
     out: Path
     stem: str
+    html: bool = False
 
 
 _checklist: Checklist | str | None = None
@@ -178,12 +200,14 @@ def _start_worker(checklist: Checklist | str, deadline: MonthDay) -> None:
 
 
 def _score(task: _Task) -> tuple[Row | Failure, bytes | None]:
-    """Score one report and write its Markdown and JSON; a file that fails is a Failure. The JSON
-    line goes back as bytes, encoded once for both files."""
+    """Score one report and write its Markdown and JSON (and HTML page if asked); a file that
+    fails is a Failure. The JSON line goes back as bytes, encoded once for both files."""
     try:
-        analysis = score_file(task.path, _checklist, _deadline)
+        document, analysis = read_and_score(task.path, _checklist, _deadline)
         line = json_line(analysis)
         render_report(task.out / f"{task.stem}.md", MarkdownReporter(), analysis)
+        if task.html:
+            render_report(task.out / f"{task.stem}.html", HtmlReporter(document, index=INDEX), analysis)
         write_atomic(task.out / f"{task.stem}.json", lambda outfile: outfile.write(line), binary=True)
     except InputError as exc:
         return Failure(task.index, str(task.path), exc.reason), None
@@ -206,13 +230,15 @@ def run_batch(
     out: Path,
     workers: int,
     on_done: Callable[[Row | Failure], None],
+    html: bool = False,
 ) -> Outcome:
     """Score `paths` with `workers` processes into `out`; results.jsonl is written atomically and
     holds one line per scored report in input order. `on_done` sees each result as it finishes.
-    `checklist` is a Checklist, or `auto` for the one of each report's year."""
+    `checklist` is a Checklist, or `auto` for the one of each report's year. With `html`, each
+    report also gets its page for the batch's index.html."""
     outcome = Outcome(checklists=choosable(checklist), total=len(paths))
     stems = batch_stems(paths)
-    tasks = [_Task(index, path, out, stems[path]) for index, path in enumerate(paths)]
+    tasks = [_Task(index, path, out, stems[path], html) for index, path in enumerate(paths)]
     write_atomic(
         out / RESULTS, lambda results: _stream(tasks, (checklist, deadline), workers, outcome, results, on_done), binary=True
     )

@@ -22,7 +22,16 @@ _matchers: dict[str, Matcher] = {}
 
 
 def score_file(path: str | Path, checklist: ChecklistChoice = AUTO, deadline: MonthDay = DEFAULT_DEADLINE) -> Analysis:
-    return score_document(segment(read_document(path)), checklist, deadline)
+    return read_and_score(path, checklist, deadline)[1]
+
+
+def read_and_score(
+    path: str | Path, checklist: ChecklistChoice = AUTO, deadline: MonthDay = DEFAULT_DEADLINE
+) -> tuple[Segmented, Analysis]:
+    """The segmented document (its text and where its paragraphs and headings are) and its
+    analysis against the chosen checklist: what an HTML page shows."""
+    document = segment(read_document(path))
+    return document, score_document(document, checklist, deadline)
 
 
 def score_text(

@@ -34,3 +34,13 @@ def analyse_text(matcher):
         return analyse(segment(SourceText(path=name, text=text, encoding="utf-8", format="txt")), matcher)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def review(tmp_path_factory):
+    """`rolscore batch seeds/ --html`: the pages and index the HTML tests read and open."""
+    from scorer.cli import main
+
+    out = tmp_path_factory.mktemp("review") / "out"
+    assert main(["batch", str(SEEDS), "--html", "--out", str(out), "--workers", "2"]) == 0
+    return out

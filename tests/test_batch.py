@@ -244,14 +244,14 @@ def test_a_second_run_into_a_folder_inside_the_input_does_not_score_its_own_outp
 def test_a_worker_that_dies_fails_only_the_reports_in_flight(tmp_path, capsys, monkeypatch):
     import scorer.batch
 
-    real = scorer.batch.score_file
+    real = scorer.batch.read_and_score
 
     def dies_on_the_reply(path, *args):
         if "004_" in str(path):
             os._exit(9)  # as if the OS killed the worker for memory
         return real(path, *args)
 
-    monkeypatch.setattr(scorer.batch, "score_file", dies_on_the_reply)  # forked workers inherit it
+    monkeypatch.setattr(scorer.batch, "read_and_score", dies_on_the_reply)  # forked workers inherit it
     code, _, err = run_batch(capsys, str(SEEDS), "--out", str(tmp_path / "out"), "--workers", "1")
     assert code == 2 and "Traceback" not in err
     assert "004_38744af11d1313e7.txt: a worker process died" in err

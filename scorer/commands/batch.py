@@ -27,6 +27,9 @@ def add_parser(commands) -> argparse.ArgumentParser:
         "--workers", metavar="N", type=_positive, default=os.cpu_count() or 1,
         help="worker processes (default: the number of cores)",
     )
+    parser.add_argument(
+        "--html", action="store_true", help="also write an HTML page per report and index.html, to open in a browser"
+    )
     add_fail_under_option(parser)
     add_deadline_option(parser)
     return parser
@@ -43,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
     # imported here, not above: processes and progress bars cost every other command's start 0.1 s
     from scorer.batch import Failure, run_batch
     from scorer.progress import progress_for
-    from scorer.render import csvsummary, summary
+    from scorer.render import csvsummary, htmlindex, summary
+    from scorer.render.htmlpage import INDEX
 
     deadline = deadline_of(args)
     checklist = checklist_option(args.checklist)
@@ -59,21 +63,23 @@ def run(args: argparse.Namespace) -> int:
                 progress.note(f"rolscore: {result.source}: {result.reason}")
             progress.advance()
 
-        outcome = run_batch(paths, checklist, deadline, out, args.workers, on_done)
+        outcome = run_batch(paths, checklist, deadline, out, args.workers, on_done, html=args.html)
     try:
         write_atomic(out / "summary.csv", lambda outfile: csvsummary.write(outcome, outfile))
         write_atomic(out / "summary.md", lambda outfile: summary.write(outcome, outfile))
+        if args.html:
+            write_atomic(out / INDEX, lambda outfile: htmlindex.write(outcome, outfile))
         scores = [(row.source, row.overall) for row in outcome.rows] if args.fail_under is not None else []
     finally:
         outcome.rows.close()
-    _say_where(outcome, out, time.monotonic() - started)
+    _say_where(outcome, out, time.monotonic() - started, args.html)
     if outcome.interrupted:
         return EXIT_INTERRUPTED
     failures = [InputError(f.source, f.reason) for f in outcome.failures]
     return exit_code(len(paths), failures, scores, args.fail_under)
 
 
-def _say_where(outcome, out: Path, seconds: float) -> None:
+def _say_where(outcome, out: Path, seconds: float, html: bool) -> None:
     if outcome.interrupted:
         print(
             f"rolscore: interrupted after {outcome.done} of {outcome.total} reports; "
@@ -84,5 +90,6 @@ def _say_where(outcome, out: Path, seconds: float) -> None:
     print(
         f"rolscore: scored {outcome.scored} of {outcome.total} reports in {seconds:.1f} s "
         f"({outcome.total / max(seconds, 1e-9):.1f}/s); outputs in {out}/: summary.md, summary.csv, results.jsonl, "
-        "and a .md and .json per report"
+        + ("index.html (open it in a browser), and a .md, .json and .html per report" if html
+           else "and a .md and .json per report")
     )

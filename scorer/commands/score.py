@@ -9,14 +9,17 @@ from pathlib import Path
 from scorer.checklist import AUTO, BUILTIN, checklist_option
 from scorer.commands import EXIT_ERROR, EXIT_FAIL_UNDER, EXIT_OK
 from scorer.errors import InputError, RolscoreError
-from scorer.pipeline import expand, score_file
+from scorer.pipeline import expand, read_and_score
 from scorer.render.core import output_stems, render_report
+from scorer.render.html import HtmlReporter
 from scorer.render.jsonreport import JsonReporter
 from scorer.render.markdown import MarkdownReporter
 from scorer.render.table import TableReporter
 from scorer.timeliness import MonthDay, parse_deadline
 
 PRINTERS = {"table": TableReporter(), "markdown": MarkdownReporter(), "json": JsonReporter()}
+HTML = "html"
+"""--format html writes a page per report into --out and prints where it is."""
 
 
 def add_parser(commands) -> argparse.ArgumentParser:
@@ -24,7 +27,10 @@ def add_parser(commands) -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="report files or directories")
     add_checklist_option(parser)
     parser.add_argument("--out", metavar="DIR", default="reports_out", help="where Markdown reports go (default: reports_out)")
-    parser.add_argument("--format", choices=sorted(PRINTERS), default="table", help="what to print (default: table)")
+    parser.add_argument(
+        "--format", choices=sorted([*PRINTERS, HTML]), default="table",
+        help="what to print (default: table); html writes a page per report into --out and prints its path",
+    )
     add_fail_under_option(parser)
     add_deadline_option(parser)
     return parser
@@ -66,18 +72,22 @@ def run(args: argparse.Namespace) -> int:
     if not paths:
         raise RolscoreError("no input files found in " + ", ".join(args.paths))
     stems = output_stems(paths)
-    printer = PRINTERS[args.format]
     failures: list[InputError] = []
     scores: list[tuple[str, float]] = []
     for path in paths:
         try:
-            analysis = score_file(path, checklist, deadline)
+            document, analysis = read_and_score(path, checklist, deadline)
         except InputError as exc:
             print(f"rolscore: {exc}", file=sys.stderr)
             failures.append(exc)
             continue
         render_report(Path(args.out) / f"{stems[path]}.md", MarkdownReporter(), analysis)
-        printer.report(analysis, sys.stdout)
+        if args.format == HTML:
+            page = Path(args.out) / f"{stems[path]}.html"
+            render_report(page, HtmlReporter(document), analysis)
+            print(page)
+        else:
+            PRINTERS[args.format].report(analysis, sys.stdout)
         sys.stdout.flush()
         scores.append((str(path), analysis.overall_score))
     return exit_code(len(paths), failures, scores, args.fail_under)

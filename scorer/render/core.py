@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Protocol, TypeVar
 
-from scorer.models import Analysis, Status
+from scorer.models import Analysis, Evidence, NearMiss, Status
 
 STATUS_LABEL: dict[Status, str] = {
     "covered": "已覆盖",
@@ -30,6 +30,9 @@ PART_LABEL = {"found": "有", "missing": "缺"}
 _DOCUMENT_TYPE_LABEL = {"annual_report": "法治政府建设年度报告", "other": "其他 (不像年度报告)"}
 TIMELINESS_LABEL = {"on_time": "按时", "late": "逾期", "unknown": "无法判断"}
 CHOSEN_BY_LABEL = {"year": "按报告年度选定", "option": "指定"}
+CONTEXT_LABEL = {"achievement": "成效", "problem": "问题", "plan": "计划"}
+MATCH_LABEL = {"alias": "原词", "terms": "词组", "fuzzy": "近似"}
+SPECIFICS_SHOWN = 4
 T = TypeVar("T")
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)  # read the process's umask (os.umask can only be read by setting it)
@@ -53,6 +56,27 @@ def checklist_used(analysis: Analysis) -> str:
     """The checklist a report was scored against, and how it was chosen, in one line."""
     used = analysis.checklist
     return f"{used.id} 版本 {used.version} ({CHOSEN_BY_LABEL[used.chosen_by]})"
+
+
+def percent(share: float | None) -> str:
+    return "—" if share is None else f"{share:.0%}"
+
+
+def how_matched(item: Evidence) -> str:
+    """How a piece of evidence names its element: the kind of match and the matched words."""
+    how = f"{MATCH_LABEL[item.match]} “{item.term}”"
+    return how + f" 相似度 {item.score:g}" if item.match == "fuzzy" else how
+
+
+def specifics(item: Evidence) -> str:
+    """The figures and 《…》 names that make a piece of evidence specific, or that it has none."""
+    found = item.figures + item.documents
+    return f"具体: {'、'.join(found[:SPECIFICS_SHOWN])}" if found else "无数据"
+
+
+def near_note(near: NearMiss) -> str:
+    """Why a sentence is the nearest to a missing element."""
+    return f"近似 “{near.term}”, 相似度 {near.score:g}"
 
 
 class Reporter(Protocol):

@@ -7,6 +7,7 @@ from typing import IO
 
 from scorer.models import Analysis, ElementResult, Evidence
 from scorer.render.core import (
+    CONTEXT_LABEL,
     PART_LABEL,
     PART_SYMBOL,
     STATUS_LABEL,
@@ -14,34 +15,24 @@ from scorer.render.core import (
     TIER_LABEL,
     checklist_used,
     document_facts,
+    how_matched,
+    near_note,
+    percent,
+    specifics,
 )
 from scorer.render.text import cell as _cell
 from scorer.render.text import one_line, shorten
 
 EVIDENCE_SHOWN = 3
-_CONTEXT_LABEL = {"achievement": "成效", "problem": "问题", "plan": "计划"}
-_MATCH_LABEL = {"alias": "原词", "terms": "词组", "fuzzy": "近似"}
 
 
 def _counts(analysis: Analysis) -> str:
     return " · ".join(f"{STATUS_SYMBOL[s]} {STATUS_LABEL[s]} {n}" for s, n in analysis.counts.items())
 
 
-def _share(share: float | None) -> str:
-    return "—" if share is None else f"{share:.0%}"
-
-
-def _specific(item: Evidence) -> str:
-    found = item.figures + item.documents
-    return f" · 具体: {'、'.join(found[:4])}" if found else " · 无数据"
-
-
 def _where(item: Evidence) -> str:
     heading = item.heading or "(无标题)"
-    how = f"{_MATCH_LABEL[item.match]} “{item.term}”"
-    if item.match == "fuzzy":
-        how += f" 相似度 {item.score:g}"
-    return f"{heading} · {_CONTEXT_LABEL[item.context]} · {how}{_specific(item)} · 字符 {item.start}–{item.end}"
+    return f"{heading} · {CONTEXT_LABEL[item.context]} · {how_matched(item)} · {specifics(item)} · 字符 {item.start}–{item.end}"
 
 
 def _gap_detail(result: ElementResult) -> str:
@@ -49,12 +40,12 @@ def _gap_detail(result: ElementResult) -> str:
         near = result.near_miss
         if near is None:
             return "报告中没有相近的表述"
-        return f"最接近: “{shorten(near.text, 60)}” (近似 “{near.term}”, 相似度 {near.score:g})"
+        return f"最接近: “{shorten(near.text, 60)}” ({near_note(near)})"
     if result.parts:
         parts = ", ".join(f"{STATUS_SYMBOL[s]} `{p}`" for p, s in result.parts.items())
         return f"分项: {parts}"
     first = result.evidence[0]
-    return f"见于: “{shorten(first.text, 60)}” ({_CONTEXT_LABEL[first.context]})"
+    return f"见于: “{shorten(first.text, 60)}” ({CONTEXT_LABEL[first.context]})"
 
 
 def _structure(analysis: Analysis) -> list[str]:
@@ -89,7 +80,7 @@ class MarkdownReporter:
             f"| 清单 | {_cell(checklist_used(analysis))} |",
             f"| 总分 | **{analysis.overall_score:g}** / 100 |",
             f"| 要素 | {_counts(analysis)} |",
-            f"| 具体性 | {_share(analysis.specific_share)} 的已覆盖要素有数据或文件名支撑 |",
+            f"| 具体性 | {percent(analysis.specific_share)} 的已覆盖要素有数据或文件名支撑 |",
             "",
             *[line for warning in analysis.warnings for line in (f"> ⚠ {warning}", "")],
             *_structure(analysis),
@@ -123,7 +114,7 @@ class MarkdownReporter:
                 continue
             out += [
                 f"### {STATUS_SYMBOL[r.status]} {r.name} (`{r.id}`) · {STATUS_LABEL[r.status]}"
-                f" · 具体证据 {_share(r.specific_share)}",
+                f" · 具体证据 {percent(r.specific_share)}",
                 "",
             ]
             if r.parts:

@@ -39,6 +39,8 @@ _APPLYING = re.compile(r"(落实|执行|实施|推行|施行|对照|清理与)[�
 _OWN_DOCUMENT = re.compile(r"^《?(我[省市区县局]|本[省市区县]|[^《》]{1,12}?(省|市|县|区|州|盟|旗|镇|乡|街道|厅|局|委))")
 _LIST_DOCUMENT = re.compile(r"(清单|目录|名录)(\(|》)")
 """A list the element keeps (负面清单, 决策事项目录): applying it is the element's work."""
+_CITING = re.compile(r"按照|根据|依据|依照|遵照|对照|贯彻|学习|宣传|解读")
+"""…unless the clause cites it as made by others (对照中共中央办公厅印发《…》)."""
 _EARLIER_TITLES = re.compile(r"(《[^《》]*》[、,和及与]?)+$")
 _ARRANGEMENT_DOCUMENT = re.compile(r"(工作要点|要点|工作安排|安排意见|任务分工|责任分工)(\(|》|$)|^《关于做好")
 """A document that lists the year's tasks: the topics in its title are arranged, not done."""
@@ -69,8 +71,9 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
         arrangement = _ARRANGEMENT_DOCUMENT.search(name)
         if arrangement:
             return Mention("arranged", arrangement.group().strip("《("))
-        before = _EARLIER_TITLES.sub("", sentence[max(0, opening - 40) : opening])
-        if _MAKING.search(before):
+        before = _EARLIER_TITLES.sub("", sentence[_clause_start(sentence, opening) : opening])
+        made = _MAKING.search(before)
+        if made and not _CITING.search(before, 0, made.start()):
             return None
         if _APPLYING.search(before) and (_OWN_DOCUMENT.match(name) or _LIST_DOCUMENT.search(name)):
             return None  # a document of its own, or a list of the element's, put to work

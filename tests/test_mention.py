@@ -1,0 +1,58 @@
+"""How a sentence mentions a checklist phrase (scorer/mention.py), one kind at a time, with the
+counter-example that must stay plain work. Sentences shaped like those of real reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from scorer.mention import judge
+
+
+def mention_of(sentence: str, phrase: str, nth: int = 0):
+    start = -1
+    for _ in range(nth + 1):
+        start = sentence.index(phrase, start + 1)
+    return judge(sentence, start, start + len(phrase))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "kind"),
+    [
+        # studied, cited, followed: a topic (rule 1)
+        ("组织全体干部集中学习《行政复议法》《信访工作条例》等法律法规", "行政复议", "cited_document"),
+        ("根据《重大行政决策程序暂行条例》,结合实际开展工作", "重大行政决策", "cited_document"),
+        ("对照中共中央办公厅、国务院办公厅印发《法治政府建设与责任落实督察工作规定》", "督察工作", "cited_document"),
+        # arranged: a plan (rule 2)
+        ("市政府印发《2022年依法行政工作要点》,明确全年任务", "依法行政", "arranged"),
+        ("对行政立法、行政复议、行政调解等工作进行了安排部署", "行政复议", "arranged"),
+        ("市委常委会会议多次专题研究优化营商环境等重点工作", "营商环境", "arranged"),
+        ("部署全年工作,强调要深化法治政府建设,持续深化“放管服”改革", "放管服", "arranged"),
+        ("带头学法,要求厅领导认真执行负责人出庭应诉制度", "出庭应诉", "arranged"),
+        ("每年出台法治政府建设暨法治宣传教育工作要点", "法治宣传", "arranged"),
+        # a body named (rule 3), a goal served
+        ("深入区法院、司法局及信访办等部门一线调研", "信访", "body_name"),
+        ("为夺取疫情防控和经济社会发展双胜利提供了坚强法治保障", "疫情防控", "purpose"),
+    ],
+)
+def test_a_mention_that_is_not_work(sentence, phrase, kind):
+    found = mention_of(sentence, phrase)
+    assert found is not None and found.kind == kind, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("市政府常务会议审议通过《××市2023年重大行政决策事项目录》", "决策事项目录"),
+        ("出台《××县行政执法公示办法》,公开执法结果326条", "执法公示"),
+        ("认真落实并动态调整《市场准入负面清单》", "负面清单"),
+        ("落实《××市“谁执法谁普法”责任制方案》,开展以案释法", "谁执法谁普法"),
+        ("按上级要求开展了民法典涉及的规范性文件清理工作", "规范性文件清理"),
+        ("研究解决行政复议等重要事项", "行政复议"),
+        ("市审计局全年完成审计项目28个", "审计项目"),
+        ("成立区行政复议局,集中行使复议职责", "行政复议"),
+        ("为我市成功入围全国法治政府建设示范创建城市贡献了力量", "法治政府建设示范"),
+        ("带头学法尊法,要求厅领导认真执行出庭应诉制度,主持召开宪法宣誓活动", "宪法宣誓"),
+    ],
+)
+def test_a_mention_of_work_stays_plain(sentence, phrase):
+    assert mention_of(sentence, phrase) is None

@@ -8,6 +8,7 @@ from typing import IO
 
 from scorer.batch import Outcome, Row
 from scorer.models import STATUSES
+from scorer.printable import printable
 
 
 def header(outcome: Outcome) -> list[str]:
@@ -33,7 +34,7 @@ def header(outcome: Outcome) -> list[str]:
 
 def _cells(row: Row) -> list:
     return [
-        row.source,
+        printable(row.source),
         row.stem,
         row.title,
         row.issuer,

@@ -12,6 +12,7 @@ from typing import IO
 from scorer.batch import Failure, Outcome, Row
 from scorer.models import STATUSES, Element, Status
 from scorer.render.core import STATUS_LABEL, STATUS_SYMBOL, TIER_LABEL, TIMELINESS_LABEL
+from scorer.printable import printable
 from scorer.render.text import cell
 
 MATRIX_COLUMNS = 25
@@ -155,5 +156,5 @@ def _failures(outcome: Outcome) -> list[str]:
         return lines + ["所有文件均已读取。"]
     lines += ["| 序号 | 文件 | 原因 |", "|---:|---|---|"]
     for failure in outcome.failures:
-        lines.append(f"| {_number(failure)} | `{cell(failure.source)}` | {cell(failure.reason)} |")
+        lines.append(f"| {_number(failure)} | `{cell(printable(failure.source))}` | {cell(failure.reason)} |")
     return lines

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, NamedTuple
 
 from scorer.errors import InputError
+from scorer.limits import DEFAULT_LIMITS, Limits
 from scorer.match import Matcher
 from scorer.models import STATUSES, Analysis, Checklist, Status
 from scorer.pipeline import score_file
@@ -163,15 +164,16 @@ class _Task:
 
 _matcher: Matcher | None = None
 _deadline: MonthDay | None = None
+_limits: Limits = DEFAULT_LIMITS
 
 
-def _start_worker(checklist: Checklist, deadline: MonthDay) -> None:
+def _start_worker(checklist: Checklist, deadline: MonthDay, limits: Limits) -> None:
     """Pool initializer: the Matcher and jieba once per process; Ctrl-C is the parent's to handle.
     Scoring leaves no reference cycles, so the garbage collector is kept out of the way: what is
     loaded here lives as long as the process and is never scanned again, and collections are rare."""
-    global _matcher, _deadline
+    global _matcher, _deadline, _limits
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _matcher, _deadline = Matcher(checklist), deadline
+    _matcher, _deadline, _limits = Matcher(checklist), deadline, limits
     _matcher.words  # noqa: B018 - load jieba now, not inside the first report
     gc.freeze()
     gc.set_threshold(WORKER_GC_THRESHOLD)
@@ -181,7 +183,7 @@ def _score(task: _Task) -> tuple[Row | Failure, bytes | None]:
     """Score one report and write its Markdown and JSON; a file that fails is a Failure. The JSON
     line goes back as bytes, encoded once for both files."""
     try:
-        analysis = score_file(task.path, _matcher, _deadline)
+        analysis = score_file(task.path, _matcher, _deadline, _limits)
         line = json_line(analysis)
         render_report(task.out / f"{task.stem}.md", MarkdownReporter(), analysis)
         write_atomic(task.out / f"{task.stem}.json", lambda outfile: outfile.write(line), binary=True)
@@ -206,6 +208,7 @@ def run_batch(
     out: Path,
     workers: int,
     on_done: Callable[[Row | Failure], None],
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Outcome:
     """Score `paths` with `workers` processes into `out`; results.jsonl is written atomically and
     holds one line per scored report in input order. `on_done` sees each result as it finishes."""
@@ -213,7 +216,7 @@ def run_batch(
     stems = batch_stems(paths)
     tasks = [_Task(index, path, out, stems[path]) for index, path in enumerate(paths)]
     write_atomic(
-        out / RESULTS, lambda results: _stream(tasks, (checklist, deadline), workers, outcome, results, on_done), binary=True
+        out / RESULTS, lambda results: _stream(tasks, (checklist, deadline, limits), workers, outcome, results, on_done), binary=True
     )
     return outcome
 

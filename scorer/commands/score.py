@@ -9,8 +9,10 @@ from pathlib import Path
 from scorer.checklist import load_checklist
 from scorer.commands import EXIT_ERROR, EXIT_FAIL_UNDER, EXIT_OK
 from scorer.errors import InputError, RolscoreError
+from scorer.limits import add_limit_options, limits_of
 from scorer.match import Matcher
 from scorer.pipeline import expand, score_file
+from scorer.printable import printable
 from scorer.render.core import output_stems, render_report
 from scorer.render.jsonreport import JsonReporter
 from scorer.render.markdown import MarkdownReporter
@@ -28,6 +30,7 @@ def add_parser(commands) -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=sorted(PRINTERS), default="table", help="what to print (default: table)")
     add_fail_under_option(parser)
     add_deadline_option(parser)
+    add_limit_options(parser)
     return parser
 
 
@@ -66,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     scores: list[tuple[str, float]] = []
     for path in paths:
         try:
-            analysis = score_file(path, matcher, deadline)
+            analysis = score_file(path, matcher, deadline, limits_of(args))
         except InputError as exc:
             print(f"rolscore: {exc}", file=sys.stderr)
             failures.append(exc)
@@ -81,12 +84,12 @@ def run(args: argparse.Namespace) -> int:
 def exit_code(total: int, failures: list[InputError], scores: list[tuple[str, float]], fail_under: float | None) -> int:
     """Report what failed and what scored too low on stderr, and pick the exit code."""
     if failures:
-        listed = "; ".join(f"{f.path} ({f.reason})" for f in failures)
+        listed = "; ".join(f"{printable(f.path)} ({f.reason})" for f in failures)
         print(f"rolscore: {len(failures)} of {total} files could not be scored: {listed}", file=sys.stderr)
         return EXIT_ERROR
     below = [(path, score) for path, score in scores if fail_under is not None and score < fail_under]
     if below:
-        listed = ", ".join(f"{path} {score:g}" for path, score in below)
+        listed = ", ".join(f"{printable(path)} {score:g}" for path, score in below)
         print(f"rolscore: {len(below)} report(s) below --fail-under {fail_under:g}: {listed}", file=sys.stderr)
         return EXIT_FAIL_UNDER
     return EXIT_OK

@@ -97,7 +97,7 @@ def analyse(doc: Segmented, matcher: Matcher, deadline: timeliness.MonthDay = ti
         metadata=metadata,
         structure=structure,
         timeliness=timeliness.check(metadata.year, metadata.published, deadline),
-        warnings=document_warnings(metadata, structure),
+        warnings=document_warnings(metadata, structure) + doc.warnings,
     )
 
 

@@ -1,4 +1,9 @@
-"""Load a YAML checklist in safe mode and validate it, with errors that say where and what."""
+"""Load a YAML checklist in safe mode and validate it, with errors that say where and what.
+
+A checklist is read like an input (a regular file, at most MAX_CHECKLIST_BYTES) and may not use
+YAML anchors and aliases: an alias repeats a part of the file, and aliases of aliases make a few
+KB expand into billions of strings for the checks and the validation that walk them.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,14 @@ import yaml
 from pydantic import ValidationError
 
 from scorer.errors import ChecklistError
+from scorer.files import NotReadable, read_regular_file
 from scorer.models import Checklist, PlaceError
+from scorer.printable import printable
 
 DEFAULT_CHECKLIST = "fazhi_2021.yaml"
+MAX_CHECKLIST_BYTES = 1_000_000
+"""A checklist's size on disk: the default is 20 KB, and PyYAML's node tree takes some 300 bytes
+for each byte of the file."""
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """Safe mode only; libyaml's loader where PyYAML was built with it (ten times faster)."""
 
@@ -23,47 +33,67 @@ def default_checklist_path() -> Path:
 
 def load_checklist(path: str | Path | None = None) -> Checklist:
     path = Path(path) if path is not None else default_checklist_path()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ChecklistError(f"{path}: checklist file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ChecklistError(f"{path}: cannot read checklist ({exc})") from None
-    try:
-        loader = _SafeLoader(text)
-        try:
-            root = loader.get_single_node()  # the node tree: lines for error messages
-            _reject_duplicate_keys(path, root)
-            data = loader.construct_document(root) if root is not None else None
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ChecklistError(f"{path}{line}: invalid YAML: {problem}") from None
+    root, data = _load_yaml(path)
     if not isinstance(data, dict):
-        raise ChecklistError(f"{path}: expected a mapping with id, version, title, sections")
+        raise ChecklistError(f"{printable(path)}: expected a mapping with id, version, title, sections")
     try:
         return Checklist.model_validate(data)
     except ValidationError as exc:
         raise ChecklistError(_describe(path, root, exc)) from None
 
 
-def _reject_duplicate_keys(path: Path, node) -> None:
+def _load_yaml(path: Path):
+    """The checklist file's node tree (its lines serve the error messages) and its data."""
+    try:
+        text = read_regular_file(path, MAX_CHECKLIST_BYTES).decode("utf-8")
+    except NotReadable as exc:
+        raise ChecklistError(f"{printable(path)}: checklist {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ChecklistError(f"{printable(path)}: cannot read checklist ({exc})") from None
+    try:
+        _reject_anchors(path, text)
+        loader = _SafeLoader(text)
+        try:
+            root = loader.get_single_node()
+            _reject_duplicate_keys(path, root)
+            return root, loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ChecklistError(f"{printable(path)}{line}: invalid YAML: {problem}") from None
+
+
+def _reject_anchors(path: Path, text: str) -> None:
+    """One pass over the parser's events (2 ms for the default checklist)."""
+    for event in yaml.parse(text, Loader=_SafeLoader):
+        alias = isinstance(event, yaml.AliasEvent)
+        if alias or getattr(event, "anchor", None):
+            raise ChecklistError(
+                f"{printable(path)}:{event.start_mark.line + 1}: YAML {'alias *' if alias else 'anchor &'}{event.anchor}: "
+                "anchors and aliases are not allowed in a checklist (aliases of aliases can expand a few KB "
+                "into billions of entries); write the repeated part out"
+            )
+
+
+def _reject_duplicate_keys(path: Path, root) -> None:
     """PyYAML keeps the last of two equal keys silently; a checklist author wants to know."""
-    if isinstance(node, yaml.MappingNode):
-        seen = set()
-        for key, value in node.value:
-            if key.value in seen:
-                raise ChecklistError(
-                    f"{path}:{key.start_mark.line + 1}: duplicate key {key.value!r} in a mapping"
-                )
-            seen.add(key.value)
-            _reject_duplicate_keys(path, value)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _reject_duplicate_keys(path, item)
+    nodes = [root]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen = set()
+            for key, value in node.value:
+                if key.value in seen:
+                    raise ChecklistError(
+                        f"{printable(path)}:{key.start_mark.line + 1}: duplicate key {key.value!r} in a mapping"
+                    )
+                seen.add(key.value)
+                nodes.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            nodes.extend(node.value)
 
 
 def _describe(path: Path, root, exc: ValidationError) -> str:
@@ -76,7 +106,7 @@ def _describe(path: Path, root, exc: ValidationError) -> str:
         else:
             loc, message = [part for part in error["loc"] if not _is_union_branch(part)], error["msg"]
         line = _line_of(root, loc)
-        where = f"{path}:{line}" if line else str(path)
+        where = f"{printable(path)}:{line}" if line else printable(path)
         lines.append(f"{where}: {_place(loc) or '(top level)'}: {message}")
     return "\n".join(lines)
 

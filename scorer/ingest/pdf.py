@@ -154,12 +154,13 @@ class _Document(PDFDocument):
     once: pdfminer's resolve1 follows such a chain forever when it comes back on itself."""
 
     def getobj(self, objid: int) -> object:
-        seen = {objid}
+        chain = [objid]
         found = super().getobj(objid)
         while isinstance(found, PDFObjRef):
-            if found.objid in seen:
-                raise _Refused(f"not a readable PDF: object {objid} is a loop of references ({' -> '.join(map(str, seen))})")
-            seen.add(found.objid)
+            if found.objid in chain:
+                loop = " -> ".join(map(str, [*chain, found.objid]))
+                raise _Refused(f"not a readable PDF: object {objid} is a loop of references ({loop})")
+            chain.append(found.objid)
             found = super().getobj(found.objid)
         return found
 

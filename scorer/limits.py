@@ -13,7 +13,8 @@ MAX_BYTES = 50_000_000
 """Bytes on disk (--max-bytes). The largest seed is 32 KB and a 600-page PDF compilation a few
 MB; a Word file full of photographs can reach tens of MB."""
 MAX_PAGES = 500
-"""Pages of a PDF (--max-pages); pdfminer lays a page out in about 30 ms, so 500 pages is 15 s."""
+"""Pages of a PDF (--max-pages), counted before any is laid out; pdfminer takes some 45 ms on a
+page of dense text, so 500 pages take about 20 s."""
 MAX_CHARS = 2_000_000
 """Characters of extracted text, any format (--max-chars): 60 times the longest seed, more
 than a 600-page report holds; the matcher's time and memory grow with it."""

@@ -12,7 +12,7 @@ import pytest
 
 from scorer.checklist import MAX_CHECKLIST_BYTES
 from scorer.files import NotReadable, read_regular_file
-from scorer.ingest.docx import MAX_MEMBERS, MAX_XML_PART
+from scorer.ingest.docx import MAX_MEMBERS, MAX_XML_PART, MAX_XML_TAGS
 from scorer.ingest.html import MAX_TAGS
 from scorer.ingest.pdf import MAX_FIGURES_PER_PAGE, MAX_FORM_DEPTH, MAX_GLYPHS_PER_PAGE
 from scorer.limits import MAX_BYTES, MAX_PAGES
@@ -120,8 +120,10 @@ REFUSED = {  # name: (build the file in a folder, options, what the line says)
                                rf"too many form objects and images on page 1: more than the limit of {MAX_FIGURES_PER_PAGE:,}$"),
     "PDF page of too many characters": (lambda d: inputs.pdf_dense_page(d, MAX_GLYPHS_PER_PAGE + 1), [],
                                         rf"too many characters drawn on page 1: more than the limit of {MAX_GLYPHS_PER_PAGE:,}$"),
-    "Word bomb": (lambda d: inputs.word_bomb(d, MAX_XML_PART // 6 + 1), [],  # empty paragraphs, 6 bytes each
-                  rf"Word file's word/document.xml too large unzipped: [\d,]+ bytes; the limit is {MAX_XML_PART:,} bytes$"),
+    "Word bomb": (lambda d: inputs.word_bomb(d, MAX_XML_TAGS), [],  # empty paragraphs: a tag each
+                  rf"Word file with too many XML tags: [\d,]+ tags; the limit is {MAX_XML_TAGS:,} tags$"),
+    "Word directory claims a large XML part": (lambda d: inputs.word_lying_size(d, 10_000, claimed=MAX_XML_PART + 1), [],
+                                               rf"Word file's word/document.xml too large unzipped: {MAX_XML_PART + 1:,} bytes; the limit is {MAX_XML_PART:,} bytes$"),
     "Word directory claims 4 GB": (lambda d: inputs.word_lying_size(d, 10_000, claimed=4_000_000_000), [],
                                    r"Word file too large unzipped: 4,000,00\d,\d{3} bytes; the limit is"),
     "Word directory says 2 KB of 20 MB": (lambda d: inputs.word_lying_size(d, 20_000_000, claimed=2_000), [],
@@ -149,7 +151,7 @@ def test_the_options_raise_the_limits(tmp_path, rolscore):
 def test_the_hostile_inputs_are_small_files(tmp_path):
     assert inputs.pdf_reference_loop(tmp_path).stat().st_size < 1000
     assert inputs.pdf_nested_forms(tmp_path, 14).stat().st_size < 6000
-    assert inputs.word_bomb(tmp_path, MAX_XML_PART // 6 + 1).stat().st_size < MAX_XML_PART / 500
+    assert inputs.word_bomb(tmp_path, MAX_XML_TAGS).stat().st_size < 6 * MAX_XML_TAGS / 500
 
 
 # --- web pages -------------------------------------------------------------------------------------
@@ -219,7 +221,7 @@ def test_a_batch_of_hostile_files_scores_the_good_one_and_names_each_bad_one(tmp
         inputs.pdf_reference_loop(folder),
         inputs.pdf_nested_forms(folder, 14),
         inputs.link(folder, "/dev/zero", "zero.txt"),
-        inputs.word_bomb(folder, MAX_XML_PART // 6 + 1),
+        inputs.word_bomb(folder, MAX_XML_TAGS),
         inputs.link_loop(folder),
     ]
     run = rolscore("batch", folder, "--workers", "2", expected=4)

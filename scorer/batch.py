@@ -26,9 +26,11 @@ from pathlib import Path
 from typing import IO, NamedTuple
 
 from scorer.errors import InputError
+from scorer.limits import DEFAULT_LIMITS, Limits
 from scorer.models import STATUSES, Analysis, Checklist, Status
 from scorer.checklist import choosable
 from scorer.pipeline import read_and_score
+from scorer.printable import printable
 from scorer.render.core import output_stems, render_report, write_atomic
 from scorer.render.html import HtmlReporter
 from scorer.render.htmlpage import INDEX
@@ -185,16 +187,17 @@ class _Task:
 
 _checklist: Checklist | str | None = None
 _deadline: MonthDay | None = None
+_limits: Limits = DEFAULT_LIMITS
 
 
-def _start_worker(checklist: Checklist | str, deadline: MonthDay) -> None:
+def _start_worker(checklist: Checklist | str, deadline: MonthDay, limits: Limits) -> None:
     """Pool initializer; Ctrl-C is the parent's to handle. Scoring leaves no reference cycles, so
     the garbage collector is kept out of the way: what is loaded here lives as long as the process
     and is never scanned again, and collections are rare. The Matchers (pipeline.matcher_for) are
     built by the first report that needs each."""
-    global _checklist, _deadline
+    global _checklist, _deadline, _limits
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _checklist, _deadline = checklist, deadline
+    _checklist, _deadline, _limits = checklist, deadline, limits
     gc.freeze()
     gc.set_threshold(WORKER_GC_THRESHOLD)
 
@@ -203,7 +206,7 @@ def _score(task: _Task) -> tuple[Row | Failure, bytes | None]:
     """Score one report and write its Markdown and JSON (and HTML page if asked); a file that
     fails is a Failure. The JSON line goes back as bytes, encoded once for both files."""
     try:
-        document, analysis = read_and_score(task.path, _checklist, _deadline)
+        document, analysis = read_and_score(task.path, _checklist, _deadline, limits=_limits)
         line = json_line(analysis)
         render_report(task.out / f"{task.stem}.md", MarkdownReporter(), analysis)
         if task.html:
@@ -212,7 +215,7 @@ def _score(task: _Task) -> tuple[Row | Failure, bytes | None]:
     except InputError as exc:
         return Failure(task.index, str(task.path), exc.reason), None
     except OSError as exc:
-        return Failure(task.index, str(task.path), f"cannot write {exc.filename}: {exc.strerror or exc}"), None
+        return Failure(task.index, str(task.path), f"cannot write {printable(exc.filename)}: {exc.strerror or exc}"), None
     except Exception as exc:  # noqa: BLE001 - one file's crash must not stop the others
         return Failure(task.index, str(task.path), f"internal error: {type(exc).__name__}: {exc}"), None
     return Row.of(task.index, task.stem, analysis), line
@@ -231,16 +234,17 @@ def run_batch(
     workers: int,
     on_done: Callable[[Row | Failure], None],
     html: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Outcome:
     """Score `paths` with `workers` processes into `out`; results.jsonl is written atomically and
     holds one line per scored report in input order. `on_done` sees each result as it finishes.
     `checklist` is a Checklist, or `auto` for the one of each report's year. With `html`, each
-    report also gets its page for the batch's index.html."""
+    report also gets its page for the batch's index.html. `limits` bound the reading of each file."""
     outcome = Outcome(checklists=choosable(checklist), total=len(paths))
     stems = batch_stems(paths)
     tasks = [_Task(index, path, out, stems[path], html) for index, path in enumerate(paths)]
     write_atomic(
-        out / RESULTS, lambda results: _stream(tasks, (checklist, deadline), workers, outcome, results, on_done), binary=True
+        out / RESULTS, lambda results: _stream(tasks, (checklist, deadline, limits), workers, outcome, results, on_done), binary=True
     )
     return outcome
 

@@ -4,11 +4,17 @@ say where and what; choose the built-in checklist for a report by its year.
 A checklist may extend another (`extends:`, see scorer/extend.py); the resolved checklist keeps,
 for each section, element and structure part, the files it came from (for `checklist show` and the
 places `checklist lint` names).
+
+Every checklist file (a built-in, a user's, each file of an `extends:` chain) is read by `_parse`
+like an input (a regular file, at most MAX_CHECKLIST_BYTES) and may not use YAML anchors and
+aliases: an alias repeats a part of the file, and aliases of aliases make a few KB expand into
+billions of strings for the checks and the validation that walk them.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -18,7 +24,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from scorer.errors import ChecklistError
+from scorer.files import NotReadable, read_regular_file
 from scorer.models import Checklist, ChecklistExtension, ChosenBy, PlaceError
+from scorer.printable import printable
 
 BUILTIN = ("fazhi_2015", "fazhi_2021")
 """Checklists packaged with rolscore (scorer/data, linked to checklist/), by name."""
@@ -29,6 +37,9 @@ LAST_YEAR_OF_2015_OUTLINE = 2020
 UNKNOWN_YEAR_WARNING = (
     f"报告年度不明, 按 2021 年纲要清单 {DEFAULT} 评分; 报告针对 2020 年及以前的, 请用 --checklist fazhi_2015"
 )
+MAX_CHECKLIST_BYTES = 1_000_000
+"""A checklist's size on disk: the default is 20 KB, and PyYAML's node tree takes some 300 bytes
+for each byte of the file."""
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """Safe mode only; libyaml's loader where PyYAML was built with it (ten times faster)."""
 
@@ -133,12 +144,13 @@ def _scalar(node, value: str):
     return None
 
 
-def _shown(path: Path) -> Path:
-    """A path as a user reads it: relative to the current directory where it is under it."""
+def _shown(path: Path) -> str:
+    """A path as a user reads it: relative to the current directory where it is under it, and
+    printable."""
     try:
-        return path.resolve().relative_to(Path.cwd()) if path.is_absolute() else path
+        return printable(path.resolve().relative_to(Path.cwd()) if path.is_absolute() else path)
     except ValueError:
-        return path
+        return printable(path)
 
 
 def resolve_checklist(source: str | Path | None = None) -> Resolved:
@@ -167,10 +179,10 @@ def _resolve(path: Path, label: str, chain: tuple[tuple[Path, str], ...]) -> Res
     here = (path.resolve(), extension.id)
     seen = [*chain, here]
     if any(base_path.resolve() == earlier for earlier, _ in seen):
-        loop = " -> ".join(f"{earlier} ({item_id})" for earlier, item_id in seen)
+        loop = " -> ".join(f"{printable(earlier)} ({item_id})" for earlier, item_id in seen)
         raise ChecklistError(
-            f"{path}:{_line_of(root, ('extends',))}: extends: {extension.extends} is already being extended "
-            f"(a cycle: {loop} -> {base_path.resolve()}); a checklist cannot extend itself"
+            f"{_where(path, _line_of(root, ('extends',)))}: extends: {printable(extension.extends)} is already being "
+            f"extended (a cycle: {loop} -> {printable(base_path.resolve())}); a checklist cannot extend itself"
         )
     base = _builtin(base_label) if base_label in BUILTIN else _resolve(base_path, base_label, tuple(seen))
     return apply_extension(base, extension, Source(path, label, (), root))
@@ -183,8 +195,8 @@ def _base_of(extension: ChecklistExtension, path: Path, root) -> tuple[Path, str
     base = path.parent / extension.extends
     if not base.is_file():
         raise ChecklistError(
-            f"{path}:{_line_of(root, ('extends',))}: extends: {extension.extends!r} is neither a built-in checklist "
-            f"({', '.join(BUILTIN)}) nor a file (looked for {base})"
+            f"{_where(path, _line_of(root, ('extends',)))}: extends: {extension.extends!r} is neither a built-in "
+            f"checklist ({', '.join(BUILTIN)}) nor a file (looked for {printable(base)})"
         )
     return base, str(base)
 
@@ -204,12 +216,14 @@ def _own_sources(checklist: Checklist, path: Path, label: str, root) -> dict[str
 def _parse(path: Path):
     """The data of one YAML file and its node tree (for the lines of error messages)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ChecklistError(f"{path}: checklist file not found (built-in checklists: {', '.join(BUILTIN)})") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ChecklistError(f"{path}: cannot read checklist ({exc})") from None
+        text = read_regular_file(path, MAX_CHECKLIST_BYTES).decode("utf-8")
+    except NotReadable as exc:
+        hint = "" if os.path.lexists(path) else f" (built-in checklists: {', '.join(BUILTIN)})"
+        raise ChecklistError(f"{printable(path)}: checklist {exc}{hint}") from None
+    except UnicodeDecodeError as exc:
+        raise ChecklistError(f"{printable(path)}: cannot read checklist ({exc})") from None
     try:
+        _reject_anchors(path, text)
         loader = _SafeLoader(text)
         try:
             root = loader.get_single_node()  # the node tree: lines for error messages
@@ -221,26 +235,40 @@ def _parse(path: Path):
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise ChecklistError(f"{path}{line}: invalid YAML: {problem}") from None
+        raise ChecklistError(f"{printable(path)}{line}: invalid YAML: {problem}") from None
     if not isinstance(data, dict):
-        raise ChecklistError(f"{path}: expected a mapping with id, version, title, sections")
+        raise ChecklistError(f"{printable(path)}: expected a mapping with id, version, title, sections")
     return data, root
 
 
-def _reject_duplicate_keys(path: Path, node) -> None:
+def _reject_anchors(path: Path, text: str) -> None:
+    """One pass over the parser's events (2 ms for the default checklist)."""
+    for event in yaml.parse(text, Loader=_SafeLoader):
+        alias = isinstance(event, yaml.AliasEvent)
+        if alias or getattr(event, "anchor", None):
+            raise ChecklistError(
+                f"{printable(path)}:{event.start_mark.line + 1}: YAML {'alias *' if alias else 'anchor &'}{event.anchor}: "
+                "anchors and aliases are not allowed in a checklist (aliases of aliases can expand a few KB "
+                "into billions of entries); write the repeated part out"
+            )
+
+
+def _reject_duplicate_keys(path: Path, root) -> None:
     """PyYAML keeps the last of two equal keys silently; a checklist author wants to know."""
-    if isinstance(node, yaml.MappingNode):
-        seen = set()
-        for key, value in node.value:
-            if key.value in seen:
-                raise ChecklistError(
-                    f"{path}:{key.start_mark.line + 1}: duplicate key {key.value!r} in a mapping"
-                )
-            seen.add(key.value)
-            _reject_duplicate_keys(path, value)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _reject_duplicate_keys(path, item)
+    nodes = [root]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen = set()
+            for key, value in node.value:
+                if key.value in seen:
+                    raise ChecklistError(
+                        f"{printable(path)}:{key.start_mark.line + 1}: duplicate key {key.value!r} in a mapping"
+                    )
+                seen.add(key.value)
+                nodes.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            nodes.extend(node.value)
 
 
 def _validate(model: type[BaseModel], data: dict, locate):
@@ -258,7 +286,7 @@ def _in_file(path: Path, root):
 
 
 def _where(path: Path, line: int | None) -> str:
-    return f"{path}:{line}" if line else str(path)
+    return f"{printable(path)}:{line}" if line else printable(path)
 
 
 def _describe(exc: ValidationError, locate) -> str:

@@ -12,6 +12,7 @@ import sys
 from scorer import __version__
 from scorer.commands import EXIT_ERROR, EXIT_INTERRUPTED, batch, checklist, evaluate, explain, score
 from scorer.errors import RolscoreError
+from scorer.printable import printable
 
 COMMANDS = (score, batch, evaluate, explain, checklist)
 
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"rolscore: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as exc:  # an output that cannot be written: --out on a file, a full disk
-        print(f"rolscore: {exc.filename or ''}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        print(f"rolscore: {printable(exc.filename or '')}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("rolscore: interrupted", file=sys.stderr)

@@ -1,5 +1,7 @@
 """Errors a user can act on: each carries one line naming the file and the problem."""
 
+from scorer.printable import printable
+
 
 class RolscoreError(Exception):
     """Base for errors that end in a one-line message and exit code 2, never a traceback."""
@@ -13,6 +15,7 @@ class InputError(RolscoreError):
     """A report file cannot be read: missing, empty, binary or undecodable."""
 
     def __init__(self, path: str, reason: str):
-        super().__init__(f"{path}: {reason}")
+        reason = printable(reason)  # one line, whatever an exception's text brought in
+        super().__init__(f"{printable(path)}: {reason}")
         self.path = path
         self.reason = reason

@@ -221,6 +221,8 @@ class Segmented(_Strict):
     normalized: str
     sentences: list[Sentence]
     reported_year: int | None
+    warnings: list[str] = []
+    """What segmenting had to do that a reviewer should know (a sentence cut in pieces)."""
 
 
 # --- match and score --------------------------------------------------------------------------

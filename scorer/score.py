@@ -111,7 +111,7 @@ def analyse(
         metadata=metadata,
         structure=structure,
         timeliness=timeliness.check(metadata.year, metadata.published, deadline),
-        warnings=document_warnings(metadata, structure) + _choice_warnings(chosen_by, metadata.year),
+        warnings=document_warnings(metadata, structure) + doc.warnings + _choice_warnings(chosen_by, metadata.year),
     )
 
 

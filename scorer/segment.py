@@ -5,6 +5,7 @@ or opening a sentence inside a paragraph. Sentences end at 。!?; so that a plan
 semicolon does not colour the achievements before it; for the same reason a sentence that
 reports work done is cut where it turns to next year's (",下一步将…"). A sentence announcing a
 list of shortcomings or plans gives its context to the 一是…二是… items after it in its paragraph.
+A sentence longer than MAX_SENTENCE_CHARS is cut into pieces, and the document gets a warning.
 """
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ _SENTENCE_END = re.compile(r"[。!?;][。!?;]*[\"')\]]*")
 _CLAUSE_END = re.compile(r"[,:]")
 _SHORT_HEADING = 40
 _INLINE_LEVEL = 5
+MAX_SENTENCE_CHARS = 1_000
+"""Longer sentences are matched in pieces of at most this many characters, cut after a comma, 、
+or space where one is near: the fuzzy matcher's time grows with a sentence's length times the
+sentences it is tried on, and one 4 MB line without a full stop took 100 s. The longest sentence
+of the seeds has 306 characters."""
+_LONG_SHOWN = 3
 
 
 class _Governing(NamedTuple):
@@ -89,9 +96,11 @@ def segment(source: SourceText) -> Segmented:
     sentences: list[dict] = []  # validated as Sentence all at once: much faster than one by one
     stack = [_WHOLE_REPORT]
     position = 0
+    long_sentences: list[tuple[int, int]] = []  # original offsets of each sentence cut in pieces
     for paragraph in text.split("\n"):
         announcement = _Announcement(year)
-        for start, end, own_cue in _sentence_spans(paragraph, year):
+        too_long: list[tuple[int, int]] = []
+        for start, end, own_cue in _sentence_spans(paragraph, year, too_long):
             index = len(sentences)
             sentence_text = paragraph[start:end]
             level = heading_level(sentence_text)
@@ -127,14 +136,30 @@ def segment(source: SourceText) -> Segmented:
                 announcement.add(sentence_text, index)
         while stack[-1].level >= _INLINE_LEVEL:
             stack.pop()  # 一是… lists do not run past their paragraph
+        long_sentences += [normalized.original_span(position + start, position + end) for start, end in too_long]
         position += len(paragraph) + 1
-    return Segmented(source=source, normalized=text, sentences=sentences, reported_year=year)
+    return Segmented(
+        source=source, normalized=text, sentences=sentences, reported_year=year, warnings=_long_warning(long_sentences)
+    )
 
 
-def _sentence_spans(paragraph: str, year: int | None):
+def _long_warning(spans: list[tuple[int, int]]) -> list[str]:
+    """Where sentences were cut: a phrase that straddles a cut is not found."""
+    if not spans:
+        return []
+    shown = "; ".join(f"字符 {start}–{end} ({end - start:,} 字)" for start, end in spans[:_LONG_SHOWN])
+    more = f" 等 {len(spans)} 处" if len(spans) > _LONG_SHOWN else ""
+    return [
+        f"超长句: {shown}{more} 没有句末标点, 长于 {MAX_SENTENCE_CHARS:,} 字, "
+        f"已切成每段至多 {MAX_SENTENCE_CHARS:,} 字分别匹配; 跨越切分处的表述可能未被识别"
+    ]
+
+
+def _sentence_spans(paragraph: str, year: int | None, too_long: list[tuple[int, int]]):
     """Yield (start, end, own Cue or None) of each non-empty sentence of a paragraph; a sentence that
     turns from work done to next year's is two. In a paragraph without any cue (has_cue), as most
-    are, no sentence turns or has a context of its own."""
+    are, no sentence turns or has a context of its own. A sentence too long to match whole is
+    yielded in pieces, and its span added to `too_long`."""
     cued = has_cue(paragraph, year)
     cuts = [match.end() for match in _SENTENCE_END.finditer(paragraph)] + [len(paragraph)]
     if cued:
@@ -147,8 +172,21 @@ def _sentence_spans(paragraph: str, year: int | None):
         while end > start and paragraph[end - 1] == " ":
             end -= 1
         if end > start:
-            yield start, end, clause_context(paragraph[start:end], year) if cued else None
+            if end - start > MAX_SENTENCE_CHARS:
+                too_long.append((start, end))
+            for start, end in _pieces(paragraph, start, end):  # most often the sentence, whole
+                yield start, end, clause_context(paragraph[start:end], year) if cued else None
         start = cut
+
+
+def _pieces(paragraph: str, start: int, end: int):
+    """(start, end) of the pieces of a sentence, each at most MAX_SENTENCE_CHARS long."""
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = 1 + max(paragraph.rfind(mark, limit - MAX_SENTENCE_CHARS // 4, limit - 1) for mark in ",、 ")
+        yield start, cut or limit
+        start = cut or limit
+    yield start, end
 
 
 def _with_plan_turns(paragraph: str, ends: list[int], year: int | None) -> list[int]:

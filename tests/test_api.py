@@ -39,7 +39,7 @@ def test_load_checklist_takes_names_and_files():
     assert load_checklist().id == "fazhi_2021"
     assert load_checklist("fazhi_2015").id == "fazhi_2015"
     assert load_checklist(ROOT / "checklist" / "examples" / "province.yaml").id == "province_2023"
-    assert scorer.__all__ == ["__version__", "load_checklist", "score_file", "score_text"]
+    assert scorer.__all__ == ["Limits", "__version__", "load_checklist", "score_file", "score_text"]
 
 
 def test_the_readme_dataframe_example_runs_and_gives_the_scores(monkeypatch, capsys):

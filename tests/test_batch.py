@@ -246,10 +246,10 @@ def test_a_worker_that_dies_fails_only_the_reports_in_flight(tmp_path, capsys, m
 
     real = scorer.batch.read_and_score
 
-    def dies_on_the_reply(path, *args):
+    def dies_on_the_reply(path, *args, **options):
         if "004_" in str(path):
             os._exit(9)  # as if the OS killed the worker for memory
-        return real(path, *args)
+        return real(path, *args, **options)
 
     monkeypatch.setattr(scorer.batch, "read_and_score", dies_on_the_reply)  # forked workers inherit it
     code, _, err = run_batch(capsys, str(SEEDS), "--out", str(tmp_path / "out"), "--workers", "1")

@@ -12,7 +12,9 @@ from scorer.checklist import checklist_option
 from scorer.commands import EXIT_INTERRUPTED
 from scorer.commands.score import add_checklist_option, add_deadline_option, add_fail_under_option, deadline_of, exit_code
 from scorer.errors import InputError, RolscoreError
+from scorer.limits import add_limit_options, limits_of
 from scorer.pipeline import expand
+from scorer.printable import printable
 from scorer.render.core import write_atomic
 
 
@@ -32,6 +34,7 @@ def add_parser(commands) -> argparse.ArgumentParser:
     )
     add_fail_under_option(parser)
     add_deadline_option(parser)
+    add_limit_options(parser)
     return parser
 
 
@@ -53,17 +56,17 @@ def run(args: argparse.Namespace) -> int:
     checklist = checklist_option(args.checklist)
     paths = expand(args.paths, recursive=True, outputs=Path(args.out))
     if not paths:
-        raise RolscoreError("no input files found in " + ", ".join(args.paths))
+        raise RolscoreError("no input files found in " + ", ".join(map(printable, args.paths)))
     out = Path(args.out)
     started = time.monotonic()
     with progress_for(len(paths)) as progress:
 
         def on_done(result) -> None:
             if isinstance(result, Failure):
-                progress.note(f"rolscore: {result.source}: {result.reason}")
+                progress.note(f"rolscore: {printable(result.source)}: {result.reason}")
             progress.advance()
 
-        outcome = run_batch(paths, checklist, deadline, out, args.workers, on_done, html=args.html)
+        outcome = run_batch(paths, checklist, deadline, out, args.workers, on_done, html=args.html, limits=limits_of(args))
     try:
         write_atomic(out / "summary.csv", lambda outfile: csvsummary.write(outcome, outfile))
         write_atomic(out / "summary.md", lambda outfile: summary.write(outcome, outfile))
@@ -83,13 +86,13 @@ def _say_where(outcome, out: Path, seconds: float, html: bool) -> None:
     if outcome.interrupted:
         print(
             f"rolscore: interrupted after {outcome.done} of {outcome.total} reports; "
-            f"outputs in {out}/ cover those {outcome.done}",
+            f"outputs in {printable(out)}/ cover those {outcome.done}",
             file=sys.stderr,
         )
         return
     print(
         f"rolscore: scored {outcome.scored} of {outcome.total} reports in {seconds:.1f} s "
-        f"({outcome.total / max(seconds, 1e-9):.1f}/s); outputs in {out}/: summary.md, summary.csv, results.jsonl, "
+        f"({outcome.total / max(seconds, 1e-9):.1f}/s); outputs in {printable(out)}/: summary.md, summary.csv, results.jsonl, "
         + ("index.html (open it in a browser), and a .md, .json and .html per report" if html
            else "and a .md and .json per report")
     )

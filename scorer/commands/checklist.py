@@ -14,7 +14,9 @@ from rich.table import Table
 from scorer.checklist import BUILTIN, DEFAULT, Resolved, resolve_checklist
 from scorer.commands import EXIT_FAIL_UNDER, EXIT_OK
 from scorer.errors import ChecklistError, InputError, RolscoreError
+from scorer.limits import Limits, add_limit_options, limits_of
 from scorer.models import TIER_BY_WEIGHT
+from scorer.printable import printable
 from scorer.render.table import console_for
 from scorer.render.text import one_line
 
@@ -29,6 +31,7 @@ def add_parser(commands) -> argparse.ArgumentParser:
     show.add_argument("--format", choices=("yaml", "table"), default="yaml", help="what to print (default: yaml)")
     lint = actions.add_parser("lint", help="what a checklist author gets wrong, each with its file:line; exit 1 on an error")
     lint.add_argument("--corpus", metavar="DIR", help="real reports: also the aliases that never match there, or match in most")
+    add_limit_options(lint)  # for the reports of --corpus
     actions.add_parser("test", help="run each element's examples through the scorer; exit 1 when one fails")
     for action in actions.choices.values():
         action.add_argument(
@@ -48,7 +51,7 @@ def _show(args: argparse.Namespace) -> int:
         console_for(sys.stdout).print(_table(resolved))
         return EXIT_OK
     files = dict.fromkeys(source.label for sources in resolved.sources.values() for source in sources)
-    sys.stdout.write(f"# {resolved.checklist.id}, resolved from: {', '.join(files)}\n")
+    sys.stdout.write(f"# {resolved.checklist.id}, resolved from: {', '.join(map(printable, files))}\n")
     data = resolved.checklist.model_dump(exclude_defaults=True)
     sys.stdout.write(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120, default_flow_style=None))
     return EXIT_OK
@@ -72,14 +75,14 @@ def _table(resolved: Resolved) -> Table:
 
 def _origin(resolved: Resolved, item_id: str) -> str:
     """The file that defined it, then each that changed it (by file name; built-ins by name)."""
-    return " → ".join(dict.fromkeys(Path(label).name for label in resolved.origin(item_id)))
+    return " → ".join(dict.fromkeys(printable(Path(label).name) for label in resolved.origin(item_id)))
 
 
 def _lint(args: argparse.Namespace) -> int:
     from scorer.lint import LEVELS, lint  # the commands load fast; lint needs segmentation
 
     if args.file not in BUILTIN and not Path(args.file).is_file():
-        raise ChecklistError(f"{args.file}: checklist file not found (built-in checklists: {', '.join(BUILTIN)})")
+        raise ChecklistError(f"{printable(args.file)}: checklist file not found (built-in checklists: {', '.join(BUILTIN)})")
     try:
         resolved = resolve_checklist(args.file)
     except ChecklistError as exc:  # a checklist that does not load: each problem is an error finding
@@ -88,7 +91,7 @@ def _lint(args: argparse.Namespace) -> int:
             print(f"{where}: error: {what}")
         _say_levels(args.file, Counter(error=len(str(exc).splitlines())))
         return EXIT_FINDINGS
-    findings = lint(resolved, _corpus(args.corpus) if args.corpus else ())
+    findings = lint(resolved, _corpus(args.corpus, limits_of(args)) if args.corpus else ())
     for finding in findings:
         print(finding)
     counts = Counter(finding.level for finding in findings)
@@ -98,21 +101,22 @@ def _lint(args: argparse.Namespace) -> int:
 
 def _say_levels(file: str, counts: Counter, levels=("error", "warning", "info")) -> None:
     summary = ", ".join(f"{counts[level]} {level}" for level in levels)
-    print(f"rolscore: checklist lint {file}: {summary} (levels: error, warning, info; exit 1 on an error)", file=sys.stderr)
+    print(f"rolscore: checklist lint {printable(file)}: {summary} (levels: error, warning, info; exit 1 on an error)", file=sys.stderr)
 
 
-def _corpus(folder: str):
-    """The reports of a folder, segmented; one that cannot be read is named and skipped."""
+def _corpus(folder: str, limits: Limits):
+    """The reports of a folder, segmented; one that cannot be read (or is over a limit) is named
+    and skipped."""
     from scorer.ingest import read_document
     from scorer.pipeline import expand
     from scorer.segment import segment
 
     paths = expand([folder], recursive=True)
     if not paths:
-        raise RolscoreError(f"--corpus {folder}: no reports found")
+        raise RolscoreError(f"--corpus {printable(folder)}: no reports found")
     for path in paths:
         try:
-            yield segment(read_document(path))
+            yield segment(read_document(path, limits))
         except InputError as exc:
             print(f"rolscore: {exc}", file=sys.stderr)
 
@@ -131,7 +135,7 @@ def _test(args: argparse.Namespace) -> int:
     note = f"; {len(bare)} element(s) without examples: {', '.join(bare)}" if bare else ""
     tested = len({result.element for result in results})
     print(
-        f"rolscore: checklist test {args.file}: {len(results)} examples of {tested} elements, {len(failed)} failed{note}",
+        f"rolscore: checklist test {printable(args.file)}: {len(results)} examples of {tested} elements, {len(failed)} failed{note}",
         file=sys.stderr,
     )
     return EXIT_FINDINGS if failed else EXIT_OK

@@ -10,6 +10,7 @@ from scorer.commands import EXIT_OK
 from scorer.commands.score import add_checklist_option, add_deadline_option, deadline_of
 from scorer.explain import explain
 from scorer.ingest import read_document
+from scorer.limits import add_limit_options, limits_of
 from scorer.pipeline import matcher_for
 from scorer.render.explanation import write_json, write_text
 from scorer.segment import segment
@@ -26,13 +27,14 @@ def add_parser(commands) -> argparse.ArgumentParser:
     add_checklist_option(parser)
     add_deadline_option(parser)
     parser.add_argument("--format", choices=sorted(WRITERS), default="text", help="what to print (default: text)")
+    add_limit_options(parser)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     deadline = deadline_of(args)
     option = checklist_option(args.checklist)
-    doc = segment(read_document(args.report))
+    doc = segment(read_document(args.report, limits_of(args)))
     checklist, chosen_by = choose_checklist(doc.reported_year, option)
     explanation = explain(doc, matcher_for(checklist), args.element, deadline, chosen_by)
     WRITERS[args.format](explanation, sys.stdout)

@@ -9,7 +9,9 @@ from pathlib import Path
 from scorer.checklist import AUTO, BUILTIN, checklist_option
 from scorer.commands import EXIT_ERROR, EXIT_FAIL_UNDER, EXIT_OK
 from scorer.errors import InputError, RolscoreError
+from scorer.limits import add_limit_options, limits_of
 from scorer.pipeline import expand, read_and_score
+from scorer.printable import printable
 from scorer.render.core import output_stems, render_report
 from scorer.render.html import HtmlReporter
 from scorer.render.jsonreport import JsonReporter
@@ -33,6 +35,7 @@ def add_parser(commands) -> argparse.ArgumentParser:
     )
     add_fail_under_option(parser)
     add_deadline_option(parser)
+    add_limit_options(parser)
     return parser
 
 
@@ -70,13 +73,14 @@ def run(args: argparse.Namespace) -> int:
     checklist = checklist_option(args.checklist)
     paths = expand(args.paths, outputs=Path(args.out))
     if not paths:
-        raise RolscoreError("no input files found in " + ", ".join(args.paths))
+        raise RolscoreError("no input files found in " + ", ".join(map(printable, args.paths)))
     stems = output_stems(paths)
+    limits = limits_of(args)
     failures: list[InputError] = []
     scores: list[tuple[str, float]] = []
     for path in paths:
         try:
-            document, analysis = read_and_score(path, checklist, deadline)
+            document, analysis = read_and_score(path, checklist, deadline, limits=limits)
         except InputError as exc:
             print(f"rolscore: {exc}", file=sys.stderr)
             failures.append(exc)
@@ -85,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
         if args.format == HTML:
             page = Path(args.out) / f"{stems[path]}.html"
             render_report(page, HtmlReporter(document), analysis)
-            print(page)
+            print(printable(page))
         else:
             PRINTERS[args.format].report(analysis, sys.stdout)
         sys.stdout.flush()
@@ -96,12 +100,12 @@ def run(args: argparse.Namespace) -> int:
 def exit_code(total: int, failures: list[InputError], scores: list[tuple[str, float]], fail_under: float | None) -> int:
     """Report what failed and what scored too low on stderr, and pick the exit code."""
     if failures:
-        listed = "; ".join(f"{f.path} ({f.reason})" for f in failures)
+        listed = "; ".join(f"{printable(f.path)} ({f.reason})" for f in failures)
         print(f"rolscore: {len(failures)} of {total} files could not be scored: {listed}", file=sys.stderr)
         return EXIT_ERROR
     below = [(path, score) for path, score in scores if fail_under is not None and score < fail_under]
     if below:
-        listed = ", ".join(f"{path} {score:g}" for path, score in below)
+        listed = ", ".join(f"{printable(path)} {score:g}" for path, score in below)
         print(f"rolscore: {len(below)} report(s) below --fail-under {fail_under:g}: {listed}", file=sys.stderr)
         return EXIT_FAIL_UNDER
     return EXIT_OK

@@ -6,6 +6,12 @@ fitted at its end with an em to spare, the next line starts at the left margin a
 lies between them; any other line break ends a paragraph. The first and last lines of a page go
 when they are a page number or repeat, digits aside, on at least half the pages. A PDF without a
 text layer (a scan) is an error: there is nothing to score.
+
+A PDF is a graph of objects, and a hostile one loops or multiplies: pages are counted before any
+is laid out (--max-pages), a chain of references that comes back on itself is an error rather
+than pdfminer's endless loop, and what a page draws is bounded (form objects nested at most
+MAX_FORM_DEPTH deep, MAX_FIGURES_PER_PAGE forms and images, MAX_GLYPHS_PER_PAGE characters, and
+--max-chars in all) so that forms drawing forms cannot grow a few KB into gigabytes.
 """
 
 from __future__ import annotations
@@ -18,12 +24,19 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from pdfminer.high_level import extract_pages
+from itertools import islice
+
+from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTContainer, LTTextLineHorizontal
-from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFObjRef
 from pdfminer.psexceptions import PSException
 
 from scorer.errors import InputError
+from scorer.limits import Limits, over_limit
 from scorer.models import SourceText
 from scorer.normalize import needs_space
 
@@ -44,6 +57,13 @@ and punctuation that may not be parted from it."""
 _EDGE_LINES = 2
 """At most this many running lines at the top and at the bottom of a page."""
 _NO_TEXT = "no text layer (scanned PDF?); run OCR first"
+MAX_FORM_DEPTH = 12
+"""Form objects (drawings reused by reference) inside form objects: generators nest two or three."""
+MAX_FIGURES_PER_PAGE = 2_000
+"""Form objects and images drawn on one page."""
+MAX_GLYPHS_PER_PAGE = 50_000
+"""Characters drawn on one page; a dense page of small print has under 5,000, and pdfminer's
+layout of a page slows down more than linearly with them."""
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it warns on stderr of defects it recovers from
 
@@ -94,9 +114,11 @@ class _Layout:
         return sum(self.em if unicodedata.east_asian_width(char) in "WFA" else self.em / 2 for char in text)
 
 
-def read(path: str, data: bytes) -> SourceText:
+def read(path: str, data: bytes, limits: Limits) -> SourceText:
     try:
-        pages = [_page_lines(page) for page in extract_pages(io.BytesIO(data), laparams=LAParams(all_texts=True))]
+        pages = [_page_lines(page) for page in _layouts(data, limits)]
+    except _Refused as exc:
+        raise InputError(path, str(exc)) from None
     except PDFPasswordIncorrect:
         raise InputError(path, "the PDF is protected by a password") from None
     except (PSException, ValueError, KeyError, TypeError) as exc:
@@ -108,6 +130,69 @@ def read(path: str, data: bytes) -> SourceText:
     if with_text * 2 < len(pages):
         raise InputError(path, f"only {with_text} of {len(pages)} pages have text: {_NO_TEXT}")
     return SourceText(path=path, text="\n".join(_paragraphs(pages)), encoding="utf-8", format="pdf")
+
+
+class _Refused(Exception):
+    """The PDF goes past a limit, or loops; the message says which."""
+
+
+def _layouts(data: bytes, limits: Limits):
+    """pdfminer's layout of each page (what high_level.extract_pages does, within the limits)."""
+    document = _Document(PDFParser(io.BytesIO(data)))
+    pages = list(islice(PDFPage.create_pages(document), limits.max_pages + 1))
+    if len(pages) > limits.max_pages:
+        raise _Refused(over_limit("too many pages", None, limits.max_pages, "pages", "--max-pages"))
+    device = _BoundedLayout(PDFResourceManager(), limits, laparams=LAParams(all_texts=True))
+    interpreter = PDFPageInterpreter(device.rsrcmgr, device)
+    for page in pages:
+        interpreter.process_page(page)
+        yield device.get_result()
+
+
+class _Document(PDFDocument):
+    """An object whose whole value is a reference to another is followed to what it names here,
+    once: pdfminer's resolve1 follows such a chain forever when it comes back on itself."""
+
+    def getobj(self, objid: int) -> object:
+        chain = [objid]
+        found = super().getobj(objid)
+        while isinstance(found, PDFObjRef):
+            if found.objid in chain:
+                loop = " -> ".join(map(str, [*chain, found.objid]))
+                raise _Refused(f"not a readable PDF: object {objid} is a loop of references ({loop})")
+            chain.append(found.objid)
+            found = super().getobj(found.objid)
+        return found
+
+
+class _BoundedLayout(PDFPageAggregator):
+    """pdfminer's page layout, refusing a page that draws more than a report page can hold."""
+
+    def __init__(self, resources: PDFResourceManager, limits: Limits, laparams: LAParams):
+        super().__init__(resources, laparams=laparams)
+        self.limits = limits
+        self.glyphs = self.page_glyphs = self.page_figures = 0
+
+    def begin_page(self, page, ctm) -> None:
+        self.page_glyphs = self.page_figures = 0
+        super().begin_page(page, ctm)
+
+    def begin_figure(self, name, bbox, matrix) -> None:
+        self.page_figures += 1
+        if len(self._stack) >= MAX_FORM_DEPTH:
+            raise _Refused(over_limit(f"form objects nested too deep on page {self.pageno}", None, MAX_FORM_DEPTH, "levels"))
+        if self.page_figures > MAX_FIGURES_PER_PAGE:
+            raise _Refused(over_limit(f"too many form objects and images on page {self.pageno}", None, MAX_FIGURES_PER_PAGE))
+        super().begin_figure(name, bbox, matrix)
+
+    def render_char(self, *args, **kwargs) -> float:
+        self.glyphs += 1
+        self.page_glyphs += 1
+        if self.page_glyphs > MAX_GLYPHS_PER_PAGE:
+            raise _Refused(over_limit(f"too many characters drawn on page {self.pageno}", None, MAX_GLYPHS_PER_PAGE))
+        if self.glyphs > self.limits.max_chars:
+            raise _Refused(over_limit("text too long", None, self.limits.max_chars, "characters", "--max-chars"))
+        return super().render_char(*args, **kwargs)
 
 
 def _page_lines(page: LTContainer) -> list[_Line]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from scorer.ingest.encoding import decode
+from scorer.limits import Limits
 from scorer.models import SourceText
 
 
-def read(path: str, data: bytes) -> SourceText:
+def read(path: str, data: bytes, limits: Limits) -> SourceText:
     text, encoding = decode(path, data)
     return SourceText(path=path, text=text, encoding=encoding, format=Path(path).suffix.lower().lstrip("."))

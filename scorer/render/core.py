@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import IO, Protocol, TypeVar
 
 from scorer.models import Analysis, Evidence, NearMiss, Status
+from scorer.printable import printable
 
 STATUS_LABEL: dict[Status, str] = {
     "covered": "已覆盖",
@@ -113,12 +114,13 @@ def write_atomic(path: Path, write: Callable[[IO], T], binary: bool = False) -> 
 def output_stems(paths: Iterable[Path], reserved: frozenset[str] = frozenset()) -> dict[Path, str]:
     """A distinct output name per input: its stem, or, where stems collide (with each other or
     with a `reserved` name such as "summary"), the stem prefixed with as many parent folders as it
-    takes (a/report.txt, b/report.txt -> a__report, b__report); numbered when even that fails."""
+    takes (a/report.txt, b/report.txt -> a__report, b__report); numbered when even that fails.
+    A control character in a name is written as its escape (printable), in the file's name too."""
     paths = list(dict.fromkeys(paths))
-    parents = {path: path.resolve().parent.parts for path in paths}
+    parents = {path: Path(os.path.realpath(path)).parent.parts for path in paths}  # resolve() raises on a link loop
     depth = dict.fromkeys(paths, 0)
     while True:
-        names = {path: "__".join([*parents[path][len(parents[path]) - depth[path] :], path.stem]) for path in paths}
+        names = {path: printable("__".join([*parents[path][len(parents[path]) - depth[path] :], path.stem])) for path in paths}
         groups: dict[str, list[Path]] = {}
         for path, name in names.items():
             groups.setdefault(name, []).append(path)

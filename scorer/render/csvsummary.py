@@ -10,6 +10,7 @@ from typing import IO
 
 from scorer.batch import Outcome, Row
 from scorer.models import STATUSES
+from scorer.printable import printable
 
 
 def section_ids(outcome: Outcome) -> list[str]:
@@ -41,7 +42,7 @@ def header(outcome: Outcome) -> list[str]:
 def _cells(row: Row, outcome: Outcome, sections: list[str]) -> list:
     scores = dict(zip((s.id for s in outcome.checklists[row.checklist].sections), row.sections))
     return [
-        row.source,
+        printable(row.source),
         row.stem,
         row.title,
         row.issuer,

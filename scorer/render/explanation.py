@@ -7,6 +7,7 @@ from typing import IO
 import orjson
 
 from scorer.explain import DROP_REASONS, Explanation
+from scorer.printable import printable
 from scorer.render.core import STATUS_LABEL, STATUS_SYMBOL, TIER_LABEL
 from scorer.render.text import one_line
 
@@ -26,7 +27,7 @@ def write_text(explanation: Explanation, outfile: IO[str]) -> None:
 def lines(e: Explanation) -> list[str]:
     out = [
         f"{e.name} ({e.element}) · section {e.section} · {TIER_LABEL[e.weight]} (weight {e.weight})",
-        f"report:    {e.source} · checklist {e.checklist.id} {e.checklist.version} ({_CHOSEN_BY[e.checklist.chosen_by]})",
+        f"report:    {printable(e.source)} · checklist {e.checklist.id} {e.checklist.version} ({_CHOSEN_BY[e.checklist.chosen_by]})",
         f"status:    {STATUS_SYMBOL[e.status]} {e.status} ({STATUS_LABEL[e.status]})",
         f"rule:      {e.rule}",
         f"fuzzy:     {e.fuzzy or '—'}",

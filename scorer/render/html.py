@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, NamedTuple
 
 from scorer.models import STATUSES, Analysis, ElementResult, Evidence, NearMiss, Segmented, Sentence
+from scorer.printable import printable
 from scorer.render import core
 from scorer.render.htmlpage import render_page
 from scorer.render.text import shorten
@@ -87,7 +88,7 @@ class HtmlReporter:
             "report.html",
             "report.js",
             outfile,
-            name=Path(analysis.source).stem,
+            name=printable(Path(analysis.source).stem),
             index=self.index,
             analysis=analysis,
             facts=core.document_facts(analysis),

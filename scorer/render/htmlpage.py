@@ -4,7 +4,9 @@ scripts, and a Content-Security-Policy that lets only those run and nothing load
 A page is one self-contained file: its CSS and its script are inlined from htmlfiles/, and the
 policy names them by hash, so even text that slipped past escaping could neither run a script nor
 reach the network. Data for a script goes in a <script type="application/json"> block through
-Jinja's `tojson`, which escapes <, >, & and ' so the block cannot be closed from inside.
+Jinja's `tojson`, which escapes <, >, & and ' so the block cannot be closed from inside. A file
+name goes through the `printable` filter: autoescaping keeps markup out, and it keeps control
+characters out.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from scorer.models import STATUSES
+from scorer.printable import printable
 from scorer.render.core import STATUS_LABEL, STATUS_SYMBOL, TIER_LABEL, percent
 
 FILES = Path(__file__).with_name("htmlfiles")
@@ -41,7 +44,7 @@ def environment():
         lstrip_blocks=True,
     )
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
-    env.filters.update(page=page_href, g=lambda number: f"{number:g}", share=percent)
+    env.filters.update(page=page_href, g=lambda number: f"{number:g}", share=percent, printable=printable)
     env.globals.update(
         STATUSES=STATUSES, STATUS_LABEL=STATUS_LABEL, STATUS_SYMBOL=STATUS_SYMBOL, TIER_LABEL=TIER_LABEL
     )

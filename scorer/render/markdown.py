@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import IO
 
 from scorer.models import Analysis, ElementResult, Evidence
+from scorer.printable import printable
 from scorer.render.core import (
     CONTEXT_LABEL,
     PART_LABEL,
@@ -71,12 +72,12 @@ class MarkdownReporter:
     def lines(self, analysis: Analysis) -> list[str]:
         by_id = {r.id: r for r in analysis.elements}
         out = [
-            f"# 法治政府建设年度报告要素评估: {Path(analysis.source).stem}",
+            f"# 法治政府建设年度报告要素评估: {printable(Path(analysis.source).stem)}",
             "",
             "| 项目 | 结果 |",
             "|---|---|",
             *[f"| {name} | {_cell(value)} |" for name, value in document_facts(analysis)],
-            f"| 文件 | `{_cell(analysis.source)}` |",
+            f"| 文件 | `{_cell(printable(analysis.source))}` |",
             f"| 清单 | {_cell(checklist_used(analysis))} |",
             f"| 总分 | **{analysis.overall_score:g}** / 100 |",
             f"| 要素 | {_counts(analysis)} |",

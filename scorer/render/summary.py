@@ -17,6 +17,7 @@ from typing import IO, NamedTuple
 
 from scorer.batch import Failure, Outcome, Row, RowSpool
 from scorer.models import STATUSES, Checklist, Element, Status
+from scorer.printable import printable
 from scorer.render.core import STATUS_LABEL, STATUS_SYMBOL, TIER_LABEL, TIMELINESS_LABEL
 from scorer.render.text import cell
 
@@ -261,5 +262,5 @@ def _failures(outcome: Outcome) -> list[str]:
         return lines + ["所有文件均已读取。"]
     lines += ["| 序号 | 文件 | 原因 |", "|---:|---|---|"]
     for failure in outcome.failures:
-        lines.append(f"| {number(failure)} | `{cell(failure.source)}` | {cell(failure.reason)} |")
+        lines.append(f"| {number(failure)} | `{cell(printable(failure.source))}` | {cell(failure.reason)} |")
     return lines

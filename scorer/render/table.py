@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from scorer.models import Analysis
+from scorer.printable import printable
 from scorer.render.core import PART_SYMBOL, STATUS_LABEL, STATUS_SYMBOL, TIER_LABEL, checklist_used, document_facts
 from scorer.render.text import shorten
 
@@ -96,7 +97,7 @@ class TableReporter:
                 Text(STATUS_LABEL[r.status], style=_STATUS_STYLE[r.status]),
                 detail,
             )
-        title = f"[bold]{escape(analysis.source)}[/]  [dim]清单 {escape(checklist_used(analysis))}[/]"
+        title = f"[bold]{escape(printable(analysis.source))}[/]  [dim]清单 {escape(checklist_used(analysis))}[/]"
         body = [*_document(analysis), header, Text(""), sections, Text("")]
         body.append(gaps if analysis.gaps else Text("清单中的要素全部覆盖。", style="green"))
         return Panel(Group(*body), title=title, title_align="left")

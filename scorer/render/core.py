@@ -56,7 +56,10 @@ def document_facts(analysis: Analysis) -> list[tuple[str, str]]:
 def checklist_used(analysis: Analysis) -> str:
     """The checklist a report was scored against, and how it was chosen, in one line."""
     used = analysis.checklist
-    return f"{used.id} 版本 {used.version} ({CHOSEN_BY_LABEL[used.chosen_by]})"
+    chosen = CHOSEN_BY_LABEL[used.chosen_by]
+    if used.chosen_by == "year" and analysis.metadata.year is None:
+        chosen = "报告年度不明, 按默认"  # auto fell back on the default outline
+    return f"{used.id} 版本 {used.version} ({chosen})"
 
 
 def percent(share: float | None) -> str:

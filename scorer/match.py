@@ -29,6 +29,7 @@ import ahocorasick_rs
 from rapidfuzz import fuzz, process
 
 from scorer import words
+from scorer.furniture import is_page_furniture
 from scorer.mention import Mention, judge
 from scorer.models import (
     Checklist,
@@ -91,6 +92,7 @@ class _Compiled:
     aliases: tuple[str, ...]
     term_sets: tuple[tuple[tuple[str, ...], ...], ...]
     terms_within: int
+    terms_in_order: bool
     not_part_of: tuple[str, ...]
 
     @property
@@ -113,6 +115,7 @@ def _compile(element: Element) -> _Compiled:
         aliases=tuple(dict.fromkeys(phrase_text(alias) for alias in element.aliases)),
         term_sets=term_sets,
         terms_within=element.terms_within or MAX_TERM_SPAN,
+        terms_in_order=element.terms_in_order,
         not_part_of=tuple(phrase_text(phrase) for phrase in element.not_part_of),
     )
 
@@ -235,7 +238,7 @@ class Matcher:
                 drop(at, "alias", alias, *verdict)
         for term_set in compiled.term_sets:
             label = "+".join("/".join(group) for group in term_set)
-            for sentence, (start, end) in _term_set_spans(term_set, located):
+            for sentence, (start, end) in _term_set_spans(term_set, located, compiled.terms_in_order):
                 if end - start > compiled.terms_within:
                     drop(start, "terms", label, "terms_too_far", f"{end - start} characters > {compiled.terms_within}")
                     continue
@@ -292,14 +295,16 @@ def hit_context(hit: Hit, doc: Segmented) -> Context:
     return hit.context or doc.sentences[hit.sentence].context
 
 
-def _term_set_spans(term_set: tuple[tuple[str, ...], ...], located: _Located):
-    """(sentence, (start, end)) for each sentence holding a member of every group: the shortest
-    span of the normalised text that holds one member of each."""
+def _term_set_spans(term_set: tuple[tuple[str, ...], ...], located: _Located, in_order: bool):
+    """(sentence, (start, end)) for each sentence holding a member of every group (in the groups'
+    order when `in_order`): the shortest span of the normalised text that holds one of each."""
     for sentence in sorted(_sentences_with_all(term_set, located)):
         occurrences = [
-            [(at, at + len(term)) for term in group for at in located.within(term, sentence)] for group in term_set
+            sorted((at, at + len(term)) for term in group for at in located.within(term, sentence)) for group in term_set
         ]
-        yield sentence, _min_span(occurrences)
+        span = _ordered_span(occurrences) if in_order else _min_span(occurrences)
+        if span is not None:
+            yield sentence, span
 
 
 def _sentences_with_all(term_set: tuple[tuple[str, ...], ...], located: _Located) -> set[int]:
@@ -321,6 +326,8 @@ def _body_start(doc: Segmented) -> int:
     comma, or an end: 。:) or numbered heading are the title and page furniture (发布时间…,
     首页>>政务公开); 0 if there is no such head."""
     for sentence in doc.sentences[:HEAD_SENTENCES]:
+        if is_page_furniture(sentence.text):
+            continue  # a catalogue row (发布机构:…, 主题分类:农业,林业) has commas and is still the page's
         if _BODY_LINE.search(sentence.text) or heading_level(sentence.text) is not None:
             return sentence.index
     return 0
@@ -629,8 +636,15 @@ def _char_score(alias: str, sentence: str) -> float:
 
 
 def _ordered_window(occurrences: list[list[tuple[int, int]]]) -> int:
-    """Smallest character span that holds the words in the given order, each after the last."""
-    best = 10**9
+    """Length of the smallest character span that holds the words in the given order."""
+    span = _ordered_span(occurrences)
+    return span[1] - span[0] if span else 10**9
+
+
+def _ordered_span(occurrences: list[list[tuple[int, int]]]) -> tuple[int, int] | None:
+    """Smallest character span that holds the words in the given order, each after the last;
+    None when they never occur in that order."""
+    best = None
     for start, end in occurrences[0]:
         at = end
         for spans in occurrences[1:]:
@@ -639,7 +653,8 @@ def _ordered_window(occurrences: list[list[tuple[int, int]]]) -> int:
                 break
             at = following[1]
         else:
-            best = min(best, at - start)
+            if best is None or at - start < best[1] - best[0]:
+                best = (start, at)
     return best
 
 

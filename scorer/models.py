@@ -55,6 +55,9 @@ class Element(_Strict):
     terms_within: TermsWithin | None = None
     """The longest stretch of a sentence, in characters, that one of its term sets may spread over
     (the matcher's MAX_TERM_SPAN when not given)."""
+    terms_in_order: bool = False
+    """Its term sets' groups must occur in the order written (学习 … 习近平法治思想, not the thought
+    named first and 学习 in a later clause)."""
     not_part_of: list[Phrase] = []
     parts: list[Id] = []
     examples: Examples = {}
@@ -147,6 +150,7 @@ class ElementPatch(_Patch):
     term_sets: list[list[Phrase | list[Phrase]]] | None = None
     term_sets_added: list[list[Phrase | list[Phrase]]] | None = Field(None, alias="term_sets+", min_length=1)
     terms_within: TermsWithin | None = None
+    terms_in_order: bool | None = None
     not_part_of: list[Phrase] | None = None
     not_part_of_added: list[Phrase] | None = Field(None, alias="not_part_of+", min_length=1)
     parts: list[Id] | None = None
@@ -325,6 +329,7 @@ DropReason = Literal[
     "cited_document",
     "body_name",
     "purpose",
+    "slogan",
     "terms_too_far",
     "literal_rules",
     "below_threshold",

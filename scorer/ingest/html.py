@@ -19,6 +19,8 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.dammit import EncodingDetector
 from bs4.element import CData, PreformattedString
 
+from scorer.furniture import CHROME_LINE, WIDGET_TEXT
+
 from scorer.errors import InputError
 from scorer.ingest.encoding import decode
 from scorer.limits import Limits, over_limit
@@ -44,23 +46,6 @@ MAX_TAGS = 500_000
 """Tags of a page (each < counted, before parsing): a government page has a few thousand, a
 whole report saved as one page some tens of thousands. A page of a million short paragraphs
 took 42 s and 1.3 GB."""
-
-_COLON = r"[:\uff1a]"
-_OPEN = r"[\[\u3010\uff3b]"
-_CLOSE = r"[\]\u3011\uff3d]"
-_WIDGET_TEXT = re.compile(
-    "|".join((
-        rf"{_OPEN}?\s*(?<!文)字[体号]\s*{_COLON}?\s*(?:{_OPEN}[\s大中小]*{_CLOSE}|大\s*中\s*小|$)\s*{_CLOSE}?",
-        rf"(?:浏览次数|浏览量|阅读次数|阅读量|访问量|点击数|点击量|点击次数)\s*{_COLON}\s*\d*\s*次?",
-        rf"分享到\s*{_COLON}?(?:\s*(?:微信|朋友圈|新浪微博|腾讯微博|微博|QQ空间|QQ|人人网|豆瓣))*",
-        rf"{_OPEN}?\s*(?:打印本页|打印此页|打印文章|关闭窗口|关闭本页|加入收藏|收藏本页|返回顶部)\s*{_CLOSE}?",
-        rf"{_OPEN}\s*(?:打印|关闭|收藏|返回)\s*{_CLOSE}",
-    ))
-)
-_CHROME_LINE = re.compile(
-    rf"^(?:(?:当前位置|您当前的位置|您现在的位置|所在位置)\s*{_COLON}|首页\s*(?:[>\uff1e»›/]|$)|[>\uff1e»›]{{2}})"
-    r"|版权所有(?![者人])|ICP备\s*\d|公网安备\s*\d|网站标识码"
-)
 
 
 def read(path: str, data: bytes, limits: Limits) -> SourceText:
@@ -148,7 +133,7 @@ def _word_chars(text: str) -> int:
 def _clean(line: str) -> str:
     """One line of text with HTML whitespace collapsed and widget text removed ("" to drop it)."""
     line = re.sub(r"[ \t\r\n\f]+", " ", line).strip()
-    if _CHROME_LINE.search(line):
+    if CHROME_LINE.search(line):
         return ""
-    line = _WIDGET_TEXT.sub("", line).strip()
+    line = WIDGET_TEXT.sub("", line).strip()
     return line if any(char.isalnum() for char in line) else ""

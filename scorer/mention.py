@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
-MentionKind = Literal["cited_document", "body_name", "purpose", "slogan", "arranged"]
+MentionKind = Literal["cited_document", "body_name", "purpose", "slogan", "remit", "arranged"]
 
 
 class Mention(NamedTuple):
@@ -44,7 +44,7 @@ _CITING = re.compile(r"按照|根据|依据|依照|遵照|对照|贯彻|学习|�
 _EARLIER_TITLES = re.compile(r"(《[^《》]*》[、,和及与]?)+$")
 _ARRANGEMENT_DOCUMENT = re.compile(r"(工作要点|要点|工作安排|安排意见|任务分工|责任分工)(\(|》|$)|^《关于做好")
 """A document that lists the year's tasks: the topics in its title are arranged, not done."""
-_UNTITLED_POINTS = re.compile(r"[^,;:。《》]{0,20}(工作要点|工作计划|工作安排)")
+_UNTITLED_POINTS = re.compile(r"[^,;:。《》]{0,20}(工作要点|工作安排)")
 _ARRANGING = re.compile(r"研究部署|专题研究|全面部署|统筹部署|安排部署|谋划部署|专题部署|研究谋划")
 """A meeting's verbs whose objects, later in the clause, are arranged (研究部署A、B等工作)."""
 _ARRANGED = re.compile(r"(进行|作出|做出)了?(安排部署|部署安排|安排|部署)")
@@ -60,6 +60,9 @@ _PURPOSE = re.compile(r"为[^,;:。]*提供[^,;:。]*(保障|支撑|服务)[^,;:
 """为X提供(坚强法治)保障: X is the goal the work served, not the work (为夺取疫情防控…双胜利提供了坚强法治保障)."""
 _ACCEPTING = re.compile(r"接受[^,;。]*$")
 """主动接受人大监督、自觉接受司法监督…: the stock phrase of accepting oversight, not oversight answered."""
+_REMIT = re.compile(r"承担|负责(?!人|同志)|权责之内|职责之内|职责范围|职能包括")
+"""A body's remit listed (法律顾问室主要承担规范性文件合法性审查、…、行政应诉工作): the list evidences
+the body doing its work, not each area named."""
 _BODY_SUFFIX = re.compile(r"(局|厅|署|办公室|办|部门|机构|机关|委员会)")
 _FOUNDING = re.compile(r"(成立|组建|设立|建立|挂牌|新设|健全|调整)[了]?[^,;。]{0,6}$")
 
@@ -93,6 +96,8 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
     points = _UNTITLED_POINTS.match(sentence, end)
     if points and not _CLAUSE_END.search(sentence, end, points.end()):
         return Mention("arranged", points.group(1))
+    if _REMIT.search(clause) and "、" in sentence[clause_start : _clause_end(sentence, end)]:
+        return Mention("remit", _REMIT.search(clause).group())
     if sentence.endswith("监督", start, end) and _ACCEPTING.search(clause):
         return Mention("slogan", "接受" + sentence[start:end])
     purpose = _PURPOSE.match(sentence, clause_start, _clause_end(sentence, end))

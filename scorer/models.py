@@ -330,6 +330,7 @@ DropReason = Literal[
     "body_name",
     "purpose",
     "slogan",
+    "remit",
     "terms_too_far",
     "literal_rules",
     "below_threshold",

@@ -42,13 +42,15 @@ _LIST_DOCUMENT = re.compile(r"(清单|目录|名录)(\(|》)")
 _CITING = re.compile(r"按照|根据|依据|依照|遵照|对照|贯彻|学习|宣传|解读")
 """…unless the clause cites it as made by others (对照中共中央办公厅印发《…》)."""
 _EARLIER_TITLES = re.compile(r"(《[^《》]*》[、,和及与]?)+$")
-_ARRANGEMENT_DOCUMENT = re.compile(r"(工作要点|要点|工作安排|安排意见|任务分工|责任分工)(\(|》|$)|^《关于做好")
+_ARRANGEMENT_DOCUMENT = re.compile(r"(工作要点|要点|工作安排|安排意见|任务分工|责任分工|任务分解清单|任务清单)(\(|》|$)|^《关于做好")
 """A document that lists the year's tasks: the topics in its title are arranged, not done."""
 _UNTITLED_POINTS = re.compile(r"[^,;:。《》]{0,20}(工作要点|工作安排)")
-_ARRANGING = re.compile(r"研究部署|专题研究|全面部署|统筹部署|安排部署|谋划部署|专题部署|研究谋划")
+_ARRANGING = re.compile(r"研究部署|专题研究|全面部署|统筹部署|安排部署|谋划部署|专题部署|研究谋划|部署推进|部署开展")
 """A meeting's verbs whose objects, later in the clause, are arranged (研究部署A、B等工作)."""
 _ARRANGED = re.compile(r"(进行|作出|做出)了?(安排部署|部署安排|安排|部署)")
-"""…that close a 对 A、B 等工作 进行了安排部署 bracket."""
+"""…that close a clause naming what was arranged (对A、B等工作进行了安排部署, 从A、B等方面作出部署)."""
+_ARRANGING_MEETING = re.compile(r"[^,;:。]{0,20}?(推进会议?|部署会议?|动员会|动员大会)")
+"""A meeting named after the topics it pushes (优化营商环境、“一网通办”改革推进会议)."""
 _STRESSING = re.compile(r"强调要|强调|提出要")
 """A demand: what follows it in the sentence was stressed, not done (强调要深化…,持续优化…)."""
 _REQUIRING = re.compile(r"要求")
@@ -88,11 +90,12 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
     arranging = _ARRANGING.search(clause)
     if arranging:
         return Mention("arranged", arranging.group())
-    bracket = clause.rfind("对")
-    if bracket != -1:
-        closing = _ARRANGED.search(sentence, end, _clause_end(sentence, end))
-        if closing:
-            return Mention("arranged", closing.group())
+    closing = _ARRANGED.search(sentence, end, _clause_end(sentence, end))
+    if closing:
+        return Mention("arranged", closing.group())
+    meeting = _ARRANGING_MEETING.match(sentence, end)
+    if meeting and not _CLAUSE_END.search(sentence, end, meeting.end()):
+        return Mention("arranged", meeting.group(1))
     points = _UNTITLED_POINTS.match(sentence, end)
     if points and not _CLAUSE_END.search(sentence, end, points.end()):
         return Mention("arranged", points.group(1))

@@ -35,6 +35,7 @@ DROP_REASONS = {
     "body_name": "part of the name of a body (a bureau, an office), not its work",
     "purpose": "the goal the work served (为…提供法治保障), not the work",
     "slogan": "a stock phrase that reports nothing done (主动接受人大监督)",
+    "training_topic": "the subject of a training or lecture, which reports none of the work done",
     "remit": "one of the areas a body's remit lists (主要承担…、…工作), not work reported in that area",
     "bare_heading": "a heading with nothing under it",
     "terms_too_far": "the terms of the set lie too far apart in the sentence to name the element together",

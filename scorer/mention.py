@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
-MentionKind = Literal["cited_document", "body_name", "purpose", "slogan", "remit", "arranged"]
+MentionKind = Literal["cited_document", "body_name", "purpose", "slogan", "remit", "training_topic", "arranged"]
 
 
 class Mention(NamedTuple):
@@ -65,6 +65,11 @@ _ACCEPTING = re.compile(r"接受[^,;。]*$")
 _REMIT = re.compile(r"承担|负责(?!人|同志)|权责之内|职责之内|职责范围|职能包括")
 """A body's remit listed (法律顾问室主要承担规范性文件合法性审查、…、行政应诉工作): the list evidences
 the body doing its work, not each area named."""
+_TRAINING = re.compile(r"[^,;:。]{0,4}?(培训班|培训|讲座|授课|辅导)")
+"""A training or lecture named after the element (省林草行政执法监督培训; 就政府信息公开作专题讲座):
+officials learned about the work, which reports none of it done. A lecture on a law (民法典辅导) is
+the study of law itself."""
+_LAW = re.compile(r"法典|宪法|法律|法规|条例|法$")
 _BODY_SUFFIX = re.compile(r"(局|厅|署|办公室|办|部门|机构|机关|委员会)")
 _FOUNDING = re.compile(r"(成立|组建|设立|建立|挂牌|新设|健全|调整)[了]?[^,;。]{0,6}$")
 
@@ -99,6 +104,9 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
     points = _UNTITLED_POINTS.match(sentence, end)
     if points and not _CLAUSE_END.search(sentence, end, points.end()):
         return Mention("arranged", points.group(1))
+    training = _TRAINING.match(sentence, end)
+    if training and not _CLAUSE_END.search(sentence, end, training.end()) and not _LAW.search(sentence, start, end):
+        return Mention("training_topic", training.group(1))
     if _REMIT.search(clause) and "、" in sentence[clause_start : _clause_end(sentence, end)]:
         return Mention("remit", _REMIT.search(clause).group())
     if sentence.endswith("监督", start, end) and _ACCEPTING.search(clause):

@@ -331,6 +331,7 @@ DropReason = Literal[
     "purpose",
     "slogan",
     "remit",
+    "training_topic",
     "terms_too_far",
     "literal_rules",
     "below_threshold",

@@ -238,13 +238,13 @@ class Matcher:
                 drop(at, "alias", alias, *verdict)
         for term_set in compiled.term_sets:
             label = "+".join("/".join(group) for group in term_set)
-            for sentence, (start, end) in _term_set_spans(term_set, located, compiled.terms_in_order):
+            for sentence, span, swallowed in _term_set_spans(term_set, located, compiled):
+                if span is None:
+                    drop(located.sentence_start(sentence), "terms", label, "not_part_of", swallowed)
+                    continue
+                start, end = span
                 if end - start > compiled.terms_within:
                     drop(start, "terms", label, "terms_too_far", f"{end - start} characters > {compiled.terms_within}")
-                    continue
-                longer = _overlapping(located.text, start, end, compiled.not_part_of)
-                if longer is not None:
-                    drop(start, "terms", label, "not_part_of", longer)
                     continue
                 if located.bare_heading(sentence):
                     drop(start, "terms", label, "bare_heading", "")
@@ -295,16 +295,31 @@ def hit_context(hit: Hit, doc: Segmented) -> Context:
     return hit.context or doc.sentences[hit.sentence].context
 
 
-def _term_set_spans(term_set: tuple[tuple[str, ...], ...], located: _Located, in_order: bool):
-    """(sentence, (start, end)) for each sentence holding a member of every group (in the groups'
-    order when `in_order`): the shortest span of the normalised text that holds one of each."""
+def _term_set_spans(term_set: tuple[tuple[str, ...], ...], located: _Located, compiled: _Compiled):
+    """(sentence, (start, end), None) for each sentence holding a member of every group (in the
+    groups' order when the element asks for it): the shortest span of the normalised text that
+    holds one of each. A term inside one of the element's not_part_of phrases does not count
+    (乡长 in 副乡长, 考核 in 同考核); where that leaves a group empty the span is None and the phrase
+    that swallowed it is given instead."""
     for sentence in sorted(_sentences_with_all(term_set, located)):
-        occurrences = [
-            sorted((at, at + len(term)) for term in group for at in located.within(term, sentence)) for group in term_set
-        ]
-        span = _ordered_span(occurrences) if in_order else _min_span(occurrences)
+        occurrences: list[list[tuple[int, int]]] = []
+        swallowed = ""
+        for group in term_set:
+            spans = []
+            for term in group:
+                for at in located.within(term, sentence):
+                    longer = _inside_longer(located.text, at, term, compiled.not_part_of)
+                    if longer is None:
+                        spans.append((at, at + len(term)))
+                    else:
+                        swallowed = longer
+            occurrences.append(sorted(spans))
+        if not all(occurrences):
+            yield sentence, None, swallowed
+            continue
+        span = _ordered_span(occurrences) if compiled.terms_in_order else _min_span(occurrences)
         if span is not None:
-            yield sentence, span
+            yield sentence, span, None
 
 
 def _sentences_with_all(term_set: tuple[tuple[str, ...], ...], located: _Located) -> set[int]:
@@ -407,6 +422,9 @@ class _Located:
         following = heading_level(sentences[sentence + 1].text)
         return following is not None and following <= heading_level(sentences[sentence].text)
 
+    def sentence_start(self, sentence: int) -> int:
+        return self._doc.sentences[sentence].norm_start
+
     def within(self, term: str, sentence: int) -> list[int]:
         """The positions of a term inside one sentence."""
         positions = self.positions.get(term, ())
@@ -447,15 +465,6 @@ def _find_all(text: str, term: str) -> list[int]:
         found.append(at)
         at = text.find(term, at + 1)
     return found
-
-
-def _overlapping(text: str, start: int, end: int, phrases: tuple[str, ...]) -> str | None:
-    """The phrase of `phrases` that occurs over part of text[start:end], if any."""
-    for phrase in phrases:
-        at = text.find(phrase, max(0, start - len(phrase) + 1), end + len(phrase) - 1)
-        if at != -1:
-            return phrase
-    return None
 
 
 def _inside_longer(text: str, at: int, alias: str, longer: tuple[str, ...]) -> str | None:

@@ -210,7 +210,7 @@ class Matcher:
         found: dict[str, dict[str, set[int]]] = {}
         for element_id, compiled in self.compiled.items():
             found[element_id] = {}
-            for alias, _at, sentence, verdict in _alias_occurrences(compiled, located):
+            for alias, _at, sentence, _dropped in _alias_occurrences(compiled, located):
                 if sentence is not None:
                     found[element_id].setdefault(alias, set()).add(sentence)
         return found
@@ -229,41 +229,44 @@ class Matcher:
             if record is not None:
                 record.dropped.append(DroppedHit(sentence=located.holding(at), match=kind, term=term, reason=reason, detail=detail))
 
-        for alias, at, sentence, verdict in _alias_occurrences(compiled, located):
-            if verdict is None:
-                keep(Hit(sentence, "alias", alias, 100.0))
-            elif verdict[0] == "arranged":
-                keep(Hit(sentence, "alias", alias, 100.0, "plan", verdict[1]))
+        def settled(sentence: int) -> bool:
+            """A sentence with a hit of plain work needs no more looking at (unless recording)."""
+            kept = by_sentence.get(sentence)
+            return record is None and kept is not None and kept.context is None
+
+        def judged(sentence: int, kind: MatchKind, term: str, start: int, end: int) -> None:
+            mention = located.judge(sentence, start, end)
+            if mention is None:
+                keep(Hit(sentence, kind, term, 100.0))
+            elif mention.kind == "arranged":
+                keep(Hit(sentence, kind, term, 100.0, "plan", mention.cue))
             else:
-                drop(at, "alias", alias, *verdict)
+                drop(start, kind, term, mention.kind, mention.cue)
+
+        for alias, at, sentence, dropped in _alias_occurrences(compiled, located):
+            if dropped is not None:
+                drop(at, "alias", alias, *dropped)
+            elif not settled(sentence):
+                judged(sentence, "alias", alias, at, at + len(alias))
         for term_set in compiled.term_sets:
             label = "+".join("/".join(group) for group in term_set)
-            for sentence, span, swallowed in _term_set_spans(term_set, located, compiled):
+            for sentence, span, swallowed in _term_set_spans(term_set, located, compiled, settled):
                 if span is None:
                     drop(located.sentence_start(sentence), "terms", label, "not_part_of", swallowed)
-                    continue
-                start, end = span
-                if end - start > compiled.terms_within:
-                    drop(start, "terms", label, "terms_too_far", f"{end - start} characters > {compiled.terms_within}")
-                    continue
-                if located.bare_heading(sentence):
-                    drop(start, "terms", label, "bare_heading", "")
-                    continue
-                mention = located.judge(sentence, start, end)
-                if mention is None:
-                    keep(Hit(sentence, "terms", label, 100.0))
-                elif mention.kind == "arranged":
-                    keep(Hit(sentence, "terms", label, 100.0, "plan", mention.cue))
+                elif span[1] - span[0] > compiled.terms_within:
+                    drop(span[0], "terms", label, "terms_too_far", f"{span[1] - span[0]} characters > {compiled.terms_within}")
+                elif located.bare_heading(sentence):
+                    drop(span[0], "terms", label, "bare_heading", "")
                 else:
-                    drop(start, "terms", label, mention.kind, mention.cue)
+                    judged(sentence, "terms", label, *span)
         return [by_sentence[index] for index in sorted(by_sentence)]
 
 
 def _alias_occurrences(compiled: _Compiled, located: _Located):
-    """(alias, position, sentence, verdict) for each occurrence of an alias. The verdict is None
-    for a plain mention of work; else (why, words): inside a not_part_of phrase (the phrase) or
-    in the document's head (sentence None then), or a mention that `judge` says is not work, or
-    is work only arranged."""
+    """(alias, position, sentence, None) for each occurrence of an alias in a body sentence, to be
+    judged there; (alias, position, None, (why, words)) for one that cannot count: inside a
+    not_part_of phrase (the phrase), in the document's head, or in a heading with nothing under
+    it."""
     for alias in compiled.aliases:
         for at in located.positions.get(alias, ()):
             longer = _inside_longer(located.text, at, alias, compiled.not_part_of)
@@ -276,9 +279,8 @@ def _alias_occurrences(compiled: _Compiled, located: _Located):
                 continue
             if located.bare_heading(sentence):
                 yield alias, at, None, ("bare_heading", "")
-                continue
-            mention = located.judge(sentence, at, at + len(alias))
-            yield alias, at, sentence, None if mention is None else (mention.kind, mention.cue)
+            else:
+                yield alias, at, sentence, None
 
 
 CUT_OFF_LENGTH = 10
@@ -295,20 +297,25 @@ def hit_context(hit: Hit, doc: Segmented) -> Context:
     return hit.context or doc.sentences[hit.sentence].context
 
 
-def _term_set_spans(term_set: tuple[tuple[str, ...], ...], located: _Located, compiled: _Compiled):
+def _term_set_spans(
+    term_set: tuple[tuple[str, ...], ...], located: _Located, compiled: _Compiled, settled: Callable[[int], bool]
+):
     """(sentence, (start, end), None) for each sentence holding a member of every group (in the
     groups' order when the element asks for it): the shortest span of the normalised text that
-    holds one of each. A term inside one of the element's not_part_of phrases does not count
+    holds one of each; sentences `settled` already are passed over. A term inside one of the
+    element's not_part_of phrases does not count
     (乡长 in 副乡长, 考核 in 同考核); where that leaves a group empty the span is None and the phrase
     that swallowed it is given instead."""
     for sentence in sorted(_sentences_with_all(term_set, located)):
+        if settled(sentence):
+            continue
         occurrences: list[list[tuple[int, int]]] = []
         swallowed = ""
         for group in term_set:
             spans = []
             for term in group:
                 for at in located.within(term, sentence):
-                    longer = _inside_longer(located.text, at, term, compiled.not_part_of)
+                    longer = _inside_longer(located.text, at, term, compiled.not_part_of) if compiled.not_part_of else None
                     if longer is None:
                         spans.append((at, at + len(term)))
                     else:

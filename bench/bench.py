@@ -224,19 +224,23 @@ def grep_floor(paths: list[Path]) -> dict:
 
 def naive_loop(sample: list[Path], scored: bytes) -> dict:
     """Time the naive matcher (and, for comparison, the scorer) in this process on the sample,
-    and compare its statuses with those the batch wrote for the same reports."""
-    checklist = load_checklist()
-    naive = NaiveMatcher(checklist)
-    naive.words  # noqa: B018 - load jieba before timing
+    and compare its statuses with those the batch wrote for the same reports, each against the
+    checklist the batch chose for it (--checklist auto)."""
     by_source = {}
     for line in scored.splitlines():
         result = json.loads(line)
-        by_source[result["source"]] = {e["id"]: e["status"] for e in result["elements"]}
-    fast = Matcher(checklist)
-    fast.words  # noqa: B018
+        by_source[result["source"]] = (result["checklist"]["id"], {e["id"]: e["status"] for e in result["elements"]})
+    matchers = {}
+    for name in sorted({by_source[str(path)][0] for path in sample}):
+        checklist = load_checklist(name)
+        matchers[name] = (NaiveMatcher(checklist), Matcher(checklist))
+        for matcher in matchers[name]:
+            matcher.words  # noqa: B018 - load jieba before timing
     seconds = scorer_seconds = 0.0
     identical, differences = 0, []
     for path in sample:
+        name, expected = by_source[str(path)]
+        naive, fast = matchers[name]
         doc = segment(read_document(path))
         started = time.perf_counter()
         statuses = {e.id: e.status for e in analyse(doc, naive).elements}
@@ -244,7 +248,6 @@ def naive_loop(sample: list[Path], scored: bytes) -> dict:
         started = time.perf_counter()
         analyse(doc, fast)
         scorer_seconds += time.perf_counter() - started
-        expected = by_source[str(path)]
         if statuses == expected:
             identical += 1
         else:

@@ -9,6 +9,8 @@ import argparse
 import re
 from dataclasses import dataclass
 
+from scorer.options import count
+
 MAX_BYTES = 50_000_000
 """Bytes on disk (--max-bytes). The largest seed is 32 KB and a 600-page PDF compilation a few
 MB; a Word file full of photographs can reach tens of MB."""
@@ -54,22 +56,12 @@ def size(text: str) -> int:
     return int(match.group(1)) * _UNITS[match.group(2).lower()]
 
 
-def positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
 def add_limit_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-bytes", metavar="SIZE", type=size, default=MAX_BYTES,
                         help=f"refuse an input larger than this on disk (default: {MAX_BYTES // 1000**2}MB)")
-    parser.add_argument("--max-pages", metavar="N", type=positive, default=MAX_PAGES,
+    parser.add_argument("--max-pages", metavar="N", type=count, default=MAX_PAGES,
                         help=f"refuse a PDF of more pages (default: {MAX_PAGES})")
-    parser.add_argument("--max-chars", metavar="N", type=positive, default=MAX_CHARS,
+    parser.add_argument("--max-chars", metavar="N", type=count, default=MAX_CHARS,
                         help=f"refuse an input whose text is longer (default: {MAX_CHARS:,})")
 
 

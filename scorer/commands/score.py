@@ -6,14 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
+from scorer.batch import Failure, ReportJob, Task, report_workers
+from scorer.budget import add_budget_options, budget_of
 from scorer.checklist import AUTO, BUILTIN, checklist_option
-from scorer.commands import EXIT_ERROR, EXIT_FAIL_UNDER, EXIT_OK
+from scorer.commands import EXIT_ERROR, EXIT_FAIL_UNDER, EXIT_OK, interrupted_exit
 from scorer.errors import InputError, RolscoreError
 from scorer.limits import add_limit_options, limits_of
-from scorer.pipeline import expand, read_and_score
+from scorer.options import number
+from scorer.pipeline import expand
 from scorer.printable import printable
-from scorer.render.core import output_stems, render_report
-from scorer.render.html import HtmlReporter
+from scorer.render.core import output_stems
 from scorer.render.jsonreport import JsonReporter
 from scorer.render.markdown import MarkdownReporter
 from scorer.render.table import TableReporter
@@ -36,6 +38,7 @@ def add_parser(commands) -> argparse.ArgumentParser:
     add_fail_under_option(parser)
     add_deadline_option(parser)
     add_limit_options(parser)
+    add_budget_options(parser)
     return parser
 
 
@@ -50,7 +53,10 @@ def add_checklist_option(parser: argparse.ArgumentParser, default: str = AUTO) -
 
 
 def add_fail_under_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--fail-under", metavar="N", type=float, help="exit 1 if any report scores below N")
+    parser.add_argument(
+        "--fail-under", metavar="N", type=number(float, lambda value: 0 <= value <= 100, "a score from 0 to 100"),
+        help="exit 1 if any report scores below N (0 to 100)",
+    )
 
 
 def add_deadline_option(parser: argparse.ArgumentParser) -> None:
@@ -69,31 +75,35 @@ def deadline_of(args: argparse.Namespace) -> MonthDay:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Score the reports one after another in a worker process (so that one that overruns its time
+    or memory can be killed), printing each as it is done."""
     deadline = deadline_of(args)
     checklist = checklist_option(args.checklist)
-    paths = expand(args.paths, outputs=Path(args.out))
+    out = Path(args.out)
+    paths = expand(args.paths, outputs=out)
     if not paths:
         raise RolscoreError("no input files found in " + ", ".join(map(printable, args.paths)))
+    out.mkdir(parents=True, exist_ok=True)
+    html = args.format == HTML
+    job = ReportJob(
+        checklist, deadline, out, limits=limits_of(args), budget=budget_of(args),
+        html=html, printer=None if html else PRINTERS[args.format],
+    ).preload()
     stems = output_stems(paths)
-    limits = limits_of(args)
     failures: list[InputError] = []
     scores: list[tuple[str, float]] = []
-    for path in paths:
-        try:
-            document, analysis = read_and_score(path, checklist, deadline, limits=limits)
-        except InputError as exc:
-            print(f"rolscore: {exc}", file=sys.stderr)
-            failures.append(exc)
-            continue
-        render_report(Path(args.out) / f"{stems[path]}.md", MarkdownReporter(), analysis)
-        if args.format == HTML:
-            page = Path(args.out) / f"{stems[path]}.html"
-            render_report(page, HtmlReporter(document), analysis)
-            print(printable(page))
-        else:
-            PRINTERS[args.format].report(analysis, sys.stdout)
-        sys.stdout.flush()
-        scores.append((str(path), analysis.overall_score))
+    with report_workers(job, 1) as pool:
+        for result in pool.in_order([Task(index, path, stems[path]) for index, path in enumerate(paths)]):
+            if isinstance(result, Failure):
+                print(f"rolscore: {printable(result.source)}: {result.reason}", file=sys.stderr)
+                failures.append(InputError(result.source, result.reason))
+            else:
+                sys.stdout.write(result.printed)
+                sys.stdout.flush()
+                scores.append((result.row.source, result.row.overall))
+    if pool.stopped_by is not None:
+        print(f"rolscore: interrupted after {len(failures) + len(scores)} of {len(paths)} reports", file=sys.stderr)
+        return interrupted_exit(pool.stopped_by)
     return exit_code(len(paths), failures, scores, args.fail_under)
 
 

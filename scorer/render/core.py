@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
+import functools
+import hashlib
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -37,6 +41,12 @@ SPECIFICS_SHOWN = 4
 T = TypeVar("T")
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)  # read the process's umask (os.umask can only be read by setting it)
+NAME_MAX_BYTES = 255
+"""The longest file name most file systems take (ext4, XFS, btrfs, APFS, NTFS in UTF-16 units)."""
+SUFFIX_ROOM = 15
+"""Bytes kept free after an output stem for what follows it (.md, .json, .html, ...)."""
+_LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform == "linux" else None
+AT_FDCWD, AT_EMPTY_PATH = -100, 0x1000
 
 
 def document_facts(analysis: Analysis) -> list[tuple[str, str]]:
@@ -97,21 +107,68 @@ def render_report(path: Path, reporter: Reporter, analysis: Analysis) -> float:
 
 
 def write_atomic(path: Path, write: Callable[[IO], T], binary: bool = False) -> T:
-    """Run `write` on a temporary file beside `path` (UTF-8 text, or bytes if `binary`), then move
-    it into place: a reader sees the old file or the whole new one, and a failure leaves no
-    half-written file behind."""
+    """Run `write` on a new file in `path`'s folder (UTF-8 text, or bytes if `binary`), then move it
+    into place: a reader sees the old file or the whole new one. The new file has no name until
+    then (O_TMPFILE, on Linux), so a process killed mid-write, even by kill -9, leaves nothing
+    behind; elsewhere it is a hidden temporary file, removed on any error. An error names `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    text = {} if binary else {"encoding": "utf-8", "newline": "\n"}
+    temporary = None
     try:
+        handle, temporary = _new_file(path.parent)
+        text = {} if binary else {"encoding": "utf-8", "newline": "\n"}
         with os.fdopen(handle, "wb" if binary else "w", **text) as outfile:
             result = write(outfile)
-        os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp's 0600 would hide reports from colleagues
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+            outfile.flush()
+            temporary = temporary or _link(handle, path.parent)
+            os.replace(temporary, path)
+    except BaseException as exc:
+        if temporary:
+            temporary.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.errno and _about_the_new_file(exc, temporary):
+            raise OSError(exc.errno, exc.strerror, str(path)) from None  # name the file, not a temporary
         raise
     return result
+
+
+def _new_file(folder: Path) -> tuple[int, Path | None]:
+    """An open file in `folder` for write_atomic: unnamed (None) where the system allows, else a
+    hidden temporary one, readable as the umask says (mkstemp's 0600 would hide reports)."""
+    if _takes_unnamed_files(folder):
+        return os.open(folder, os.O_TMPFILE | os.O_WRONLY | os.O_CLOEXEC, 0o666), None
+    handle, name = tempfile.mkstemp(prefix=".rolscore-", suffix=".tmp", dir=folder)
+    os.fchmod(handle, 0o666 & ~_UMASK)
+    return handle, Path(name)
+
+
+@functools.cache
+def _takes_unnamed_files(folder: Path) -> bool:
+    """Whether a file can be made in `folder` without a name and named later: Linux's O_TMPFILE,
+    which most of its file systems support, and linkat (tried once per folder and process)."""
+    if _LIBC is None:
+        return False
+    try:
+        handle = os.open(folder, os.O_TMPFILE | os.O_WRONLY | os.O_CLOEXEC, 0o600)
+    except OSError:
+        return False
+    try:
+        os.unlink(_link(handle, folder))
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(handle)
+
+
+def _about_the_new_file(exc: OSError, temporary: Path | None) -> bool:
+    return exc.filename is None or str(exc.filename) == str(temporary) or str(exc.filename).startswith("/proc/self/fd/")
+
+
+def _link(handle: int, folder: Path) -> Path:
+    """Give the unnamed file `handle` a short hidden name in `folder`, for os.replace to move."""
+    name = folder / f".rolscore-{os.urandom(6).hex()}.tmp"
+    if _LIBC.linkat(handle, b"", AT_FDCWD, os.fsencode(name), AT_EMPTY_PATH) != 0:
+        os.link(f"/proc/self/fd/{handle}", name, follow_symlinks=True)  # where AT_EMPTY_PATH is refused
+    return name
 
 
 def output_stems(paths: Iterable[Path], reserved: frozenset[str] = frozenset()) -> dict[Path, str]:
@@ -129,7 +186,7 @@ def output_stems(paths: Iterable[Path], reserved: frozenset[str] = frozenset()) 
             groups.setdefault(name, []).append(path)
         clashes = {name: group for name, group in groups.items() if len(group) > 1 or name in reserved}
         if not clashes:
-            return names
+            return {path: _fitted(name) for path, name in names.items()}
         progressed = False
         for group in clashes.values():
             for path in group:
@@ -141,4 +198,20 @@ def output_stems(paths: Iterable[Path], reserved: frozenset[str] = frozenset()) 
                 first = 1 if name in reserved else 2
                 for number, path in enumerate(group[first - 1 :], start=first):
                     names[path] = f"{name}__{number}" if number > 1 or name in reserved else name
-            return names
+            return {path: _fitted(name) for path, name in names.items()}
+
+
+def _fitted(name: str) -> str:
+    """`name`, or where it would make a file name too long for the file system, its beginning and
+    a hash of the whole (still distinct from every other name: the whole names were)."""
+    room = NAME_MAX_BYTES - SUFFIX_ROOM
+    if len(os.fsencode(name)) <= room:
+        return name
+    tail = "~" + hashlib.sha256(os.fsencode(name)).hexdigest()[:12]
+    head, used = [], len(tail)
+    for char in name:
+        used += len(os.fsencode(char))
+        if used > room:
+            break
+        head.append(char)
+    return "".join(head) + tail

@@ -106,3 +106,35 @@ def test_control_characters_in_a_checklist_name_are_escaped_by_the_checklist_com
     assert missing.lines == [f"rolscore: {corpus}/{shown}: checklist file not found (built-in checklists: fazhi_2015, fazhi_2021)"]
     for run in (show, lint, test, missing):
         _no_raw_controls(run.stdout + run.stderr)
+
+
+def test_a_name_that_is_not_utf8_is_recorded_and_read_back_by_resume(tmp_path, rolscore):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    inputs.seed_named(folder, os.fsdecode(b"report\xff.txt"))
+    first = rolscore("batch", folder, "--workers", "1", expected=3)
+    assert first.code == 0, first.stderr
+    [entry] = [json.loads(line) for line in (tmp_path / "out" / "sources.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert entry["source"] == f"{folder}/report\\xff.txt" and entry["stem"] == "report\\xff"
+    again = rolscore("batch", folder, "--workers", "1", "--resume", expected=3)
+    assert again.code == 0, again.stderr
+    assert "scored 0 of 1 reports, and read back 1 done before (--resume)" in again.stdout
+
+
+def test_control_characters_are_escaped_in_the_message_of_a_locked_out(tmp_path, rolscore):
+    import fcntl
+
+    out = tmp_path / f"out{CLEAR_SCREEN}\n"
+    out.mkdir()
+    with open(out / ".rolscore.lock", "w", encoding="utf-8") as lock:  # held, as by a run still going
+        lock.write(f"pid 1, started 2026-01-01 00:00:00: rolscore batch {ODD} --out {out} --workers 1\n")
+        lock.flush()
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        run = rolscore("batch", inputs.seed_named(tmp_path, "seed.txt"), "--out", out, expected=2)
+    assert run.code == 2
+    shown = f"{tmp_path}/out\\x1b[2J\\n"
+    assert run.lines == [
+        f"rolscore: {shown}/ is being written by another run (pid 1, started 2026-01-01 00:00:00: "
+        f"rolscore batch {SHOWN} --out {shown} --workers 1); wait for it to end, or choose another --out"
+    ]
+    _no_raw_controls(run.stderr)

@@ -124,12 +124,11 @@ def _search(pattern: re.Pattern[str], text: str, at: int = 0) -> re.Match[str] |
     """The first match of a cue pattern from `at`, passing over a 将 that is the object marker and
     a cue inside quotation marks: the name of a campaign (“找差距、抓整改、开新局”专项工作) says
     nothing of the report's own shortcomings or plans."""
-    for found in pattern.finditer(text, at):
-        if found.group().startswith("将") and _DISPOSAL.match(text, found.end()):
-            continue
-        if text.count('"', 0, found.start()) % 2:
-            continue
-        return found
+    found = pattern.search(text, at)
+    while found is not None:
+        if not (found.group().startswith("将") and _DISPOSAL.match(text, found.end())) and not text.count('"', 0, found.start()) % 2:
+            return found
+        found = pattern.search(text, found.start() + 1)
     return None
 
 

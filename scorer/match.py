@@ -421,6 +421,13 @@ class _Located:
         """Is the sentence a heading of achievements with nothing under it (the last one, or one
         followed by a heading of its own level or above)? What it names was not reported on. (In a
         plan or shortcomings part, the headings are often the items themselves.)"""
+        return sentence in self._bare
+
+    @cached_property
+    def _bare(self) -> frozenset[int]:
+        return frozenset(sentence.index for sentence in self._doc.sentences if self._is_bare_heading(sentence.index))
+
+    def _is_bare_heading(self, sentence: int) -> bool:
         sentences = self._doc.sentences
         if not sentences[sentence].is_heading or sentences[sentence].context != "achievement":
             return False

@@ -16,6 +16,7 @@ written down in tests/gold/README.md):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
@@ -75,64 +76,69 @@ _BODY_SUFFIX = re.compile(r"(局|厅|署|办公室|办|部门|机构|机关|委�
 _FOUNDING = re.compile(r"(成立|组建|设立|建立|挂牌|新设|健全|调整)[了]?[^,;。]{0,6}$")
 
 
-_ANY_CUE = re.compile(
-    r"《|部署|安排|专题研究|研究谋划|推进会|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|职能包括|接受|提供|强调|提出要|要求"
-)
-"""Every word the rules below start from but a body's name: a sentence without any is judged by
-that one rule alone (most sentences of a report, and most hits)."""
+_CLAUSE_CUE = re.compile(r"部署|安排|专题研究|研究谋划|推进会|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|职能包括|接受|提供|要求")
+"""Every word the clause rules below start from: a clause without any, in a sentence with no title
+and nothing stressed before the mention, is judged by the body-name rule alone (most hits)."""
 
 
-@lru_cache(maxsize=256)
-def _has_cue(sentence: str) -> bool:
-    return _ANY_CUE.search(sentence) is not None
+@lru_cache(maxsize=2048)
+def _any_rule_applies(sentence: str) -> bool:
+    """Could any rule but the body-name one apply anywhere in the sentence? Most sentences have none
+    of their words: a hit there is judged by looking at what follows it alone."""
+    return "《" in sentence or _CLAUSE_CUE.search(sentence) is not None or _STRESSING.search(sentence) is not None
 
 
 def judge(sentence: str, start: int, end: int) -> Mention | None:
     """How the sentence mentions what lies at sentence[start:end]; None for a plain mention."""
-    if not _has_cue(sentence):
-        return _body_name(sentence, start, end, sentence[_clause_start(sentence, start) : start])
-    title = _title_around(sentence, start, end)
-    if title is not None:
-        opening, closing = title
-        name = sentence[opening:closing]
-        arrangement = _ARRANGEMENT_DOCUMENT.search(name)
-        if arrangement:
-            return Mention("arranged", arrangement.group().strip("《("))
-        before = _EARLIER_TITLES.sub("", sentence[_clause_start(sentence, opening) : opening])
-        made = _MAKING.search(before)
-        if made and not _CITING.search(before, 0, made.start()):
-            return None
-        if _APPLYING.search(before) and (_OWN_DOCUMENT.match(name) or _LIST_DOCUMENT.search(name)):
-            return None  # a document of its own, or a list of the element's, put to work
-        return Mention("cited_document", name)
-    clause_start = _clause_start(sentence, start)
-    clause = sentence[clause_start:start]
-    arranging = _ARRANGING.search(clause)
+    if not _any_rule_applies(sentence) and not _BODY_SUFFIX.match(sentence, end):
+        return None
+    clause_start, clause_end = _clause_start(sentence, start), _clause_end(sentence, end)
+    before = sentence[clause_start:start]
+    if "《" not in sentence and not _CLAUSE_CUE.search(sentence, clause_start, clause_end):
+        if not _STRESSING.search(sentence, 0, start):
+            return _body_name(sentence, start, end, before)
+    if "《" in sentence:
+        title = _title_around(sentence, start, end)
+        if title is not None:
+            return _in_title(sentence, *title)
+    after = sentence[end:clause_end]  # the rules below that look after the mention stay in its clause
+    arranging = _ARRANGING.search(before) or _ARRANGED.search(after)
     if arranging:
         return Mention("arranged", arranging.group())
-    closing = _ARRANGED.search(sentence, end, _clause_end(sentence, end))
-    if closing:
-        return Mention("arranged", closing.group())
-    meeting = _ARRANGING_MEETING.match(sentence, end)
-    if meeting and not _CLAUSE_END.search(sentence, end, meeting.end()):
-        return Mention("arranged", meeting.group(1))
-    points = _UNTITLED_POINTS.match(sentence, end)
-    if points and not _CLAUSE_END.search(sentence, end, points.end()):
-        return Mention("arranged", points.group(1))
-    training = _TRAINING.match(sentence, end)
-    if training and not _CLAUSE_END.search(sentence, end, training.end()) and not _LAW.search(sentence, start, end):
+    named = _ARRANGING_MEETING.match(after) or _UNTITLED_POINTS.match(after)
+    if named:
+        return Mention("arranged", named.group(1))
+    training = _TRAINING.match(after)
+    if training and not _LAW.search(sentence, start, end):
         return Mention("training_topic", training.group(1))
-    if _REMIT.search(clause) and "、" in sentence[clause_start : _clause_end(sentence, end)]:
-        return Mention("remit", _REMIT.search(clause).group())
-    if sentence.endswith("监督", start, end) and _ACCEPTING.search(clause):
+    remit = _REMIT.search(before)
+    if remit and "、" in sentence[clause_start:clause_end]:
+        return Mention("remit", remit.group())
+    if sentence.endswith("监督", start, end) and _ACCEPTING.search(before):
         return Mention("slogan", "接受" + sentence[start:end])
-    purpose = _PURPOSE.match(sentence, clause_start, _clause_end(sentence, end))
+    purpose = _PURPOSE.match(sentence, clause_start, clause_end)
     if purpose:
         return Mention("purpose", purpose.group())
-    demand = _demand_before(sentence, start)
+    demand = _demand_before(sentence, start, before)
     if demand:
         return Mention("arranged", demand)
-    return _body_name(sentence, start, end, clause)
+    return _body_name(sentence, start, end, before)
+
+
+def _in_title(sentence: str, opening: int, closing: int) -> Mention | None:
+    """A mention inside the title sentence[opening:closing]: arranged in a work-points document,
+    work in a document the government made or applied, else a document cited."""
+    name = sentence[opening:closing]
+    arrangement = _ARRANGEMENT_DOCUMENT.search(name)
+    if arrangement:
+        return Mention("arranged", arrangement.group().strip("《("))
+    before = _EARLIER_TITLES.sub("", sentence[_clause_start(sentence, opening) : opening])
+    made = _MAKING.search(before)
+    if made and not _CITING.search(before, 0, made.start()):
+        return None
+    if _APPLYING.search(before) and (_OWN_DOCUMENT.match(name) or _LIST_DOCUMENT.search(name)):
+        return None  # a document of its own, or a list of the element's, put to work
+    return Mention("cited_document", name)
 
 
 def _body_name(sentence: str, start: int, end: int, clause: str) -> Mention | None:
@@ -153,24 +159,31 @@ def _title_around(sentence: str, start: int, end: int) -> tuple[int, int] | None
     return None
 
 
+@lru_cache(maxsize=2048)
+def _breaks(sentence: str) -> tuple[int, ...]:
+    """Where the sentence's clauses end (each , ; : 。…), found once per sentence."""
+    return tuple(m.start() for m in _CLAUSE_END.finditer(sentence))
+
+
 def _clause_start(sentence: str, at: int) -> int:
-    ends = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)]
-    return ends[-1] if ends else 0
+    breaks = _breaks(sentence)
+    before = bisect_left(breaks, at)
+    return breaks[before - 1] + 1 if before else 0
 
 
 def _clause_end(sentence: str, at: int) -> int:
-    found = _CLAUSE_END.search(sentence, at)
-    return found.start() if found else len(sentence)
+    breaks = _breaks(sentence)
+    after = bisect_left(breaks, at)
+    return breaks[after] if after < len(breaks) else len(sentence)
 
 
-def _demand_before(sentence: str, at: int) -> str | None:
+def _demand_before(sentence: str, at: int, clause: str) -> str | None:
     """The demand before `at`: one that stresses, anywhere earlier in the sentence, or a
-    requirement earlier in its clause."""
+    requirement earlier in its `clause` (the clause up to `at`)."""
     stressed = _STRESSING.search(sentence, 0, at)
     if stressed:
         return stressed.group()
-    clause_start = _clause_start(sentence, at)
-    required = _REQUIRING.search(sentence, clause_start, at)
-    if required and not _AS_REQUIRED.search(sentence, clause_start, required.end()):
+    required = _REQUIRING.search(clause)
+    if required and not _AS_REQUIRED.search(clause, 0, required.end()):
         return required.group()
     return None

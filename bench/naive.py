@@ -11,7 +11,7 @@ purpose (there is no other way to switch the shortcuts off), so it follows their
 from __future__ import annotations
 
 from scorer import match
-from scorer.models import Segmented
+from scorer.models import Hit, Segmented
 
 
 class _AllSentences(match._Fuzzy):
@@ -32,5 +32,5 @@ class NaiveMatcher(match.Matcher):
     def _fuzzy_index(self, doc: Segmented, located: match._Located) -> _AllSentences:
         return _AllSentences(self, doc, located)
 
-    def _achievement(self, doc: Segmented, literal: list[match.Hit]) -> None:
+    def _achievement(self, doc: Segmented, literal: list[Hit]) -> None:
         return None  # as if no literal hit reported an achievement: fuzzy scoring for every element

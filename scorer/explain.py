@@ -20,7 +20,7 @@ from scorer.models import (
     Context,
     Decisions,
     DroppedHit,
-    KeptHit,
+    Hit,
     NearMiss,
     Segmented,
     Status,
@@ -62,7 +62,7 @@ class ExplainedSentence(_Strict):
     cue_sentence: str | None
     """The sentence holding `cue` when it is another one (the part's heading, the list's
     announcement); None when the cue is in this sentence or there is none."""
-    kept: list[KeptHit]
+    kept: list[Hit]
     dropped: list[DroppedHit]
 
 
@@ -110,7 +110,7 @@ def _check_known(matcher: Matcher, element_id: str) -> None:
 def _explanation(doc: Segmented, analysis: Analysis, decisions: Decisions, element_id: str) -> Explanation:
     result = analysis.element(element_id)
     record = decisions.of(element_id)
-    kept: dict[int, list[KeptHit]] = {}
+    kept: dict[int, list[Hit]] = {}
     dropped: dict[int, list[DroppedHit]] = {}
     for hit in record.kept:
         kept.setdefault(hit.sentence, []).append(hit)

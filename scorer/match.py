@@ -38,7 +38,7 @@ from scorer.models import (
     DroppedHit,
     Element,
     ElementRecord,
-    KeptHit,
+    Hit,
     MatchKind,
     Segmented,
     Sentence,
@@ -70,20 +70,6 @@ its element bounds more tightly (terms_within)."""
 FUZZY_MIN_LENGTH = 4
 """Shorter aliases are words: a variant of a two-character word is another word."""
 _FILLER = {"的", "和", "与", "及", "、", "等", "之", "或", ",", "\"", "(", ")"}
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A mention of an element in a sentence. `context`, when set, is what this mention says of
-    itself whatever its sentence's context (a topic a meeting only arranged is a plan), and `cue`
-    the words that show it."""
-
-    sentence: int
-    kind: MatchKind
-    term: str
-    score: float
-    context: Context | None = None
-    cue: str = ""
 
 
 @dataclass(frozen=True)
@@ -188,10 +174,7 @@ class Matcher:
             elif record is not None:
                 record.fuzzy = f"not tried: sentence {achieved} reports an achievement with a literal hit"
             if record is not None:
-                record.kept = [
-                    KeptHit(sentence=h.sentence, match=h.kind, term=h.term, score=h.score, context=h.context, cue=h.cue)
-                    for h in found
-                ]
+                record.kept = found
             hits[element_id] = found
         return DocumentMatch(hits, fuzzy)
 

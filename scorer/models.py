@@ -6,6 +6,7 @@ match -> Evidence per element; score -> Analysis, which every renderer reads and
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -338,9 +339,12 @@ DropReason = Literal[
 ]
 
 
-class KeptHit(_Strict):
-    """A hit the matcher counted: its sentence and how it matched (`term`: the words matched);
-    `context` and `cue` when the mention itself decided what it reports (a topic only arranged)."""
+@dataclass(frozen=True)
+class Hit:
+    """A mention of an element in a sentence, as the matcher hands it to the scorer (a plain
+    dataclass: there are hundreds a report). `context`, when set, is what this mention says of
+    itself whatever its sentence's context (a topic a meeting only arranged is a plan), and `cue`
+    the words that show it."""
 
     sentence: int
     match: MatchKind
@@ -368,7 +372,7 @@ class ElementRecord(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    kept: list[KeptHit] = []
+    kept: list[Hit] = []
     dropped: list[DroppedHit] = []
     fuzzy: str = ""
     rule: str = ""

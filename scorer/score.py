@@ -19,7 +19,7 @@ from pydantic import TypeAdapter
 
 from scorer import specificity, timeliness
 from scorer.checklist import UNKNOWN_YEAR_WARNING
-from scorer.match import DocumentMatch, Hit, Matcher
+from scorer.match import DocumentMatch, Matcher
 from scorer.metadata import document_warnings, read_metadata
 from scorer.models import (
     STATUSES,
@@ -29,6 +29,7 @@ from scorer.models import (
     Decisions,
     Element,
     ElementResult,
+    Hit,
     SectionResult,
     Segmented,
     Sentence,
@@ -173,7 +174,7 @@ def _said(doc: Segmented, index: int) -> dict:
 def _evidence(hits: list[Hit], said: Callable[[int], dict]) -> list[dict]:
     """Each hit as the fields of an Evidence: what its sentence says (see _said) and what matched
     there."""
-    items = [{**said(hit.sentence), "match": hit.kind, "term": hit.term, "score": hit.score} for hit in hits]
+    items = [{**said(hit.sentence), "match": hit.match, "term": hit.term, "score": hit.score} for hit in hits]
     for item, hit in zip(items, hits):
         if hit.context is not None:  # the mention, not its sentence, says what it reports
             item["context"] = hit.context

@@ -1,16 +1,18 @@
-"""How a sentence mentions a checklist phrase: as work done, or only as a document it cites, a body
-it names, or a topic it arranges for later.
+"""How a sentence mentions a checklist phrase: as work done, or in a way that reports no work on it.
 
-Real reports name systems in many ways that report no work on them (seen on real reports, and
-written down in tests/gold/README.md):
+Real reports name systems in many ways that report no work on them (seen on the real-report dev
+set, and written down in tests/gold/README.md):
 - inside the title of a law or document that is studied, cited or followed (学习《行政复议法》,
-  根据《重大行政决策程序暂行条例》): a topic, not the work; unless the government made, revised or
-  deliberated that document itself (制定《重大行政决策事项目录》, 审议《…年度报告》);
-- as a topic that a meeting, a year-start plan or a work-points document arranges (研究部署营商环境、
-  行政立法等工作; 对行政复议、行政调解等工作进行了安排部署; 出台…法治宣传教育工作要点; 强调要深化
-  "放管服"改革): planned, unless done elsewhere;
-- as the name of a body visited or listed (深入法院、信访办等部门调研): not that body's work.
-`judge` looks only at the sentence around one occurrence; the matcher drops or re-contexts the hit.
+  根据《重大行政决策程序暂行条例》): a topic, not the work; unless the government made, revised,
+  deliberated or applied that document itself (制定《重大行政决策事项目录》, 审议《…年度报告》);
+- as a topic that a meeting, a year-start plan, a work-points document or a leader's demand
+  arranges (研究部署营商环境、行政立法等工作; 对行政复议等工作进行了安排部署; 出台…法治宣传教育工作
+  要点; 强调要深化"放管服"改革): planned, unless done elsewhere;
+- as the name or the remit of a body (深入法院、信访办等部门调研; 法律顾问室承担…、行政应诉工作),
+  the goal served (为…提供法治保障), a stock phrase (主动接受人大监督) or the subject of a training
+  (…执法监督培训): not that work.
+`judge` looks only at the sentence around one occurrence; the matcher drops the hit, or keeps it
+as a plan when it was only arranged.
 """
 
 from __future__ import annotations
@@ -74,8 +76,6 @@ the study of law itself."""
 _LAW = re.compile(r"法典|宪法|法律|法规|条例|法$")
 _BODY_SUFFIX = re.compile(r"(局|厅|署|办公室|办|部门|机构|机关|委员会)")
 _FOUNDING = re.compile(r"(成立|组建|设立|建立|挂牌|新设|健全|调整)[了]?[^,;。]{0,6}$")
-
-
 _CLAUSE_CUE = re.compile(r"部署|安排|专题研究|研究谋划|推进会|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|职能包括|接受|提供|要求")
 """Every word the clause rules below start from: a clause without any, in a sentence with no title
 and nothing stressed before the mention, is judged by the body-name rule alone (most hits)."""
@@ -94,13 +94,12 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
         return None
     clause_start, clause_end = _clause_start(sentence, start), _clause_end(sentence, end)
     before = sentence[clause_start:start]
-    if "《" not in sentence and not _CLAUSE_CUE.search(sentence, clause_start, clause_end):
-        if not _STRESSING.search(sentence, 0, start):
-            return _body_name(sentence, start, end, before)
     if "《" in sentence:
         title = _title_around(sentence, start, end)
         if title is not None:
             return _in_title(sentence, *title)
+    elif not _CLAUSE_CUE.search(sentence, clause_start, clause_end) and not _STRESSING.search(sentence, 0, start):
+        return _body_name(sentence, start, end, before)
     after = sentence[end:clause_end]  # the rules below that look after the mention stay in its clause
     arranging = _ARRANGING.search(before) or _ARRANGED.search(after)
     if arranging:

@@ -6,8 +6,8 @@ second of loading. Each worker has a pipe of its own and is given one report at 
 waits behind a slow one); the parent, in one thread, waits on every busy pipe at once with a
 timeout set by the earliest deadline. A worker that overruns its budget (scorer/budget.py) is
 killed (SIGKILL: the budget holds inside C code too), and one that runs out of memory
-(RLIMIT_DATA, set in the worker) or dies is replaced; its report fails with a one-line reason, and
-the run goes on. Results come out in input order
+(RLIMIT_DATA, set in the worker; or that sleeps at that limit, stuck where an allocation failed in
+Rust or C code) or dies is replaced; its report fails with a one-line reason, and the run goes on. Results come out in input order
 whatever the number of workers. Workers die with the parent whatever killed it (PR_SET_PDEATHSIG
 on Linux; elsewhere an idle worker sees its pipe close). The first Ctrl-C or SIGTERM stops handing
 out reports and lets the running ones finish; the second abandons them (their workers are killed);
@@ -44,6 +44,12 @@ REAP_SECONDS = 2.0
 """How long the parent waits for a killed worker to be gone before leaving it to the system."""
 WORKER_GC_THRESHOLD = 10_000
 """New objects between a worker's garbage collections (Python's default, 700, ran three a report)."""
+MEMORY_STALL_SECONDS = 1.0
+"""How long a busy worker may sit asleep at its memory limit before it is taken for stuck: an
+allocation that fails inside Rust or C code can leave the worker waiting on a lock it holds itself
+(seen in pydantic-core), where it would never answer and only its time budget would end it."""
+MEMORY_STALL_SHARE = 0.97
+"""…at its memory limit: its data segment (VmData) at least this share of --max-memory."""
 MESSAGE_CHARS = 200
 """At most this much of what a dying worker said goes into its report's one-line reason."""
 PR_SET_PDEATHSIG = 1
@@ -111,6 +117,9 @@ class Workers(Generic[Task, Result]):
                 elif worker.deadline <= time.monotonic():
                     worker.close()
                     result = self._failed(tasks[position], self._budget.too_slow)
+                elif worker.stuck_at(self._budget.max_memory_mb * 2**20):
+                    worker.close()
+                    result = self._failed(tasks[position], f"{self._budget.out_of_memory}; the worker stopped at the limit")
                 else:
                     continue
                 if worker.ended:  # its slot starts a new worker when one is needed
@@ -180,6 +189,7 @@ class _Worker:
         self.position: int | None = None  # of the task it is on
         self.deadline = math.inf
         self.ended: str | None = None
+        self._asleep_at_limit_since: float | None = None
 
     def give(self, position: int, task, timeout: float) -> bool:
         """Send `task` and start its clock; False if the worker is gone."""
@@ -188,7 +198,20 @@ class _Worker:
         except OSError:
             return False
         self.position, self.deadline = position, time.monotonic() + timeout
+        self._asleep_at_limit_since = None
         return True
+
+    def stuck_at(self, limit_bytes: int) -> bool:
+        """Has this busy worker slept at its memory limit for MEMORY_STALL_SECONDS? (A worker at
+        work never sleeps but to read or write a file, and not with its memory all spent.)"""
+        state, data = _state_and_data(self.pid)
+        if state != "S" or data < MEMORY_STALL_SHARE * limit_bytes:
+            self._asleep_at_limit_since = None
+            return False
+        now = time.monotonic()
+        if self._asleep_at_limit_since is None:
+            self._asleep_at_limit_since = now
+        return now - self._asleep_at_limit_since >= MEMORY_STALL_SECONDS
 
     def close(self, kill: bool = True) -> str:
         """End the process (SIGKILL if `kill`, else it is ending by itself) and say how it ended."""
@@ -217,6 +240,19 @@ class _Worker:
             else f"exit code {os.waitstatus_to_exitcode(status)}"
         )
         return f"{how}: {said}" if said else how
+
+
+def _state_and_data(pid: int) -> tuple[str, int]:
+    """A process's state letter and data segment in bytes, from /proc (("", 0) elsewhere, or once
+    it is gone)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            fields = dict(line.split(":", 1) for line in status if ":" in line)
+    except OSError:
+        return "", 0
+    state = fields.get("State", "").strip()[:1]
+    data = fields.get("VmData", "0 kB").split()
+    return state, int(data[0]) * 1024 if data and data[0].isdigit() else 0
 
 
 def _memory_file() -> int:

@@ -6,8 +6,13 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 
+import pytest
+
+from scorer.budget import Budget
+from scorer.workers import MEMORY_STALL_SECONDS, Workers
 from tests.hostile.runs import SEED_FILES, children, cpu_count, seed_copies, slow_report, start, finish
 
 
@@ -64,3 +69,33 @@ def test_workers_far_above_the_cores_are_capped_with_a_warning(tmp_path):
     assert done.lines[0] == f"rolscore: --workers 1000 is more than 2 per core ({cpu_count()} cores); using {most}"
     assert 1 <= peak <= most
     assert len(scored_sources(tmp_path / "out")) == len(inputs)
+
+
+def _exhaust_memory_then_wait_on_itself(task: int) -> int:
+    """What a worker does when an allocation fails inside Rust code holding a lock (seen in
+    pydantic-core): it spends its memory, then waits for ever on a lock it holds itself."""
+    hoard = []
+    try:
+        while True:
+            hoard.append(bytearray(2**20))
+    except MemoryError:
+        pass
+    lock = threading.Lock()
+    lock.acquire()
+    lock.acquire()
+    return task
+
+
+def _data_mb() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmData:")) // 1024
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="reads a worker's state from /proc")
+def test_a_worker_stuck_at_its_memory_limit_is_failed_as_out_of_memory_long_before_its_time_budget():
+    budget = Budget(timeout=60, max_memory_mb=_data_mb() + 40)
+    began = time.monotonic()
+    with Workers(_exhaust_memory_then_wait_on_itself, lambda task, reason: reason, 1, budget) as workers:
+        [reason] = list(workers.in_order([7]))
+    assert reason == f"{budget.out_of_memory}; the worker stopped at the limit"
+    assert time.monotonic() - began < 10 * (MEMORY_STALL_SECONDS + 1)  # a hang guard, not a timing: the budget was 60 s

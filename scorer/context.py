@@ -112,8 +112,8 @@ def plan_turns(sentence: str, reported_year: int | None) -> list[int]:
     for comma in commas.finditer(sentence):
         at = comma.end()
         opening = _PLAN_OPENING.match(sentence, at)
-        if opening and opening.group(2).startswith("将") and _DISPOSAL.match(sentence, opening.end()):
-            opening = None  # 将…纳入: the object marker
+        if opening and _object_marker(sentence, opening.group(2), opening.end()):
+            opening = None
         opens_plan = opening or _mentions_next_year(sentence[at : at + 12], reported_year)
         if opens_plan and _DONE.search(sentence, turns[-1] if turns else 0, at):
             turns.append(at)
@@ -126,10 +126,15 @@ def _search(pattern: re.Pattern[str], text: str, at: int = 0) -> re.Match[str] |
     nothing of the report's own shortcomings or plans."""
     found = pattern.search(text, at)
     while found is not None:
-        if not (found.group().startswith("将") and _DISPOSAL.match(text, found.end())) and not text.count('"', 0, found.start()) % 2:
+        if not _object_marker(text, found.group(), found.end()) and not text.count('"', 0, found.start()) % 2:
             return found
         found = pattern.search(text, found.start() + 1)
     return None
+
+
+def _object_marker(text: str, cue: str, end: int) -> bool:
+    """Is a plan cue opening with 将, ending at `end`, the object marker (将…纳入)?"""
+    return cue.startswith("将") and _DISPOSAL.match(text, end) is not None
 
 
 def _mentions_next_year(text: str, reported_year: int | None) -> str | None:

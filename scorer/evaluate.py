@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from scorer.checklist import BUILTIN, DEFAULT, load_checklist
 from scorer.errors import InputError, RolscoreError
-from scorer.ingest import read_document
+from scorer.ingest import from_string, read_document
 from scorer.match import Matcher
 from scorer.models import STATUSES, Analysis, ChecklistRef, Evidence, Id, NearMiss, SourceText, Status
 from scorer.score import analyse
@@ -149,7 +149,7 @@ def load_gold(path: Path, name: str | None = None) -> GoldDocument:
         place = ".".join(str(part) for part in error["loc"]) or "(top level)"
         raise GoldError(f"{path}: {place}: {error['msg'].removeprefix('Value error, ')}") from None
     if gold.text is not None:
-        source = SourceText(path=str(path), text=gold.text, encoding="utf-8", format="txt")
+        source = from_string(gold.text, str(path))
     else:
         try:
             source = read_document(path.parent / gold.source)

@@ -19,7 +19,8 @@ from typing import Literal
 
 from scorer.checklist import Resolved
 from scorer.match import Matcher, phrase_text
-from scorer.models import Element, Segmented, SourceText
+from scorer.ingest import from_string
+from scorer.models import Element, Segmented
 from scorer.segment import segment
 
 Level = Literal["error", "warning", "info"]
@@ -62,7 +63,7 @@ def _by_alias(resolved: Resolved, matcher: Matcher, written: dict[str, dict[str,
     owners = [(element_id, alias) for element_id, compiled in matcher.compiled.items() for alias in compiled.aliases]
     line_of = {owner: index for index, owner in enumerate(owners)}
     text = "\n".join(f"{alias}。" for _, alias in owners)
-    hits = matcher.alias_sentences(_document(text, "aliases"))
+    hits = matcher.alias_sentences(segment(from_string(text, "aliases")))
     findings = []
     for element_id, compiled in matcher.compiled.items():
         own = hits[element_id]
@@ -137,10 +138,6 @@ def _corpus(resolved: Resolved, matcher: Matcher, written, documents: list[Segme
                     "and not something broader"
                 )))
     return findings
-
-
-def _document(text: str, name: str) -> Segmented:
-    return segment(SourceText(path=name, text=text, encoding="utf-8", format="txt"))
 
 
 def _order(finding: Finding):

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from scorer.checklist import AUTO, choose_checklist
 from scorer.files import special_kind
-from scorer.ingest import SUPPORTED_SUFFIXES, read_document
+from scorer.ingest import SUPPORTED_SUFFIXES, from_string, read_document
 from scorer.limits import DEFAULT_LIMITS, Limits
 from scorer.match import Matcher
-from scorer.models import Analysis, Checklist, Segmented, SourceText
+from scorer.models import Analysis, Checklist, Segmented
 from scorer.printable import printable
 from scorer.score import analyse
 from scorer.segment import segment
@@ -55,7 +55,7 @@ def score_text(
     text: str, checklist: ChecklistChoice = AUTO, deadline: MonthDay = DEFAULT_DEADLINE, source: str = "<text>"
 ) -> Analysis:
     """A report given as text; `source` is what the Analysis names it."""
-    return score_document(segment(SourceText(path=source, text=text, encoding="utf-8", format="txt")), checklist, deadline)
+    return score_document(segment(from_string(text, source)), checklist, deadline)
 
 
 def score_document(doc: Segmented, checklist: ChecklistChoice = AUTO, deadline: MonthDay = DEFAULT_DEADLINE) -> Analysis:

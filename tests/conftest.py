@@ -8,7 +8,7 @@ import pytest
 
 from scorer.checklist import load_checklist
 from scorer.match import Matcher
-from scorer.models import SourceText
+from scorer.ingest import from_string
 from scorer.score import analyse
 from scorer.segment import segment
 
@@ -31,7 +31,7 @@ def analyse_text(matcher):
     """Analyse an in-memory report text (a probe) with the default checklist."""
 
     def run(text: str, name: str = "probe.txt"):
-        return analyse(segment(SourceText(path=name, text=text, encoding="utf-8", format="txt")), matcher)
+        return analyse(segment(from_string(text, name)), matcher)
 
     return run
 

@@ -11,8 +11,8 @@ import pytest
 
 from scorer.cli import main
 from scorer.explain import explain
-from scorer.ingest import read_document
-from scorer.models import Decisions, SourceText
+from scorer.ingest import from_string, read_document
+from scorer.models import Decisions
 from scorer.render.jsonreport import json_line
 from scorer.score import analyse
 from scorer.segment import segment
@@ -24,7 +24,7 @@ REPORT_2020_PLAN = SEED_FILES[3]  # its part 三 is "2021年度推进法治政�
 
 
 def probe(text: str):
-    return segment(SourceText(path="probe.txt", text=text, encoding="utf-8", format="txt"))
+    return segment(from_string(text, "probe.txt"))
 
 
 @pytest.mark.parametrize("path", SEED_FILES, ids=lambda path: path.stem)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from scorer.models import SourceText
+from scorer.ingest import from_string
 from scorer.segment import segment
 
 
 def sentences(text: str):
-    return segment(SourceText(path="p.txt", text=text, encoding="utf-8", format="txt")).sentences
+    return segment(from_string(text, "p.txt")).sentences
 
 
 def find(text: str, fragment: str):

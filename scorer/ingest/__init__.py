@@ -30,6 +30,11 @@ READERS = {
 SUPPORTED_SUFFIXES = tuple(sorted(READERS))
 
 
+def from_string(text: str, path: str = "<text>") -> SourceText:
+    """A report given as a string, already decoded: what a .txt file of that text reads as."""
+    return SourceText(path=path, text=text, encoding="utf-8", format="txt")
+
+
 def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> SourceText:
     path = Path(path)
     module = READERS.get(path.suffix.lower())

@@ -183,12 +183,12 @@ def test_a_line_without_punctuation_is_matched_in_pieces_and_says_so(tmp_path, r
 
 
 def test_the_pieces_of_a_cut_sentence_keep_their_own_context_and_cue():
-    from scorer.models import SourceText
+    from scorer.ingest import from_string
     from scorer.segment import segment
 
     achieved = "组织开展行政执法人员培训," * 80  # 1,040 characters without a full stop: cut at 988
     line = achieved + "公职律师制度尚未建立," + "法律顾问覆盖率持续提高," * 30 + "全面完成年度任务。"
-    doc = segment(SourceText(path="probe.txt", text=f"一、主要工作\n{line}\n", encoding="utf-8", format="txt"))
+    doc = segment(from_string(f"一、主要工作\n{line}\n", "probe.txt"))
     pieces = [s for s in doc.sentences if not s.is_heading]
     assert len(pieces) == 2 and "".join(s.text for s in pieces) == line
     first, second = pieces

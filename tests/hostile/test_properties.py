@@ -15,8 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scorer.errors import InputError
-from scorer.ingest import read_document
-from scorer.models import SourceText
+from scorer.ingest import from_string, read_document
 from scorer.render.jsonreport import json_line
 from scorer.render.markdown import MarkdownReporter
 from scorer.score import analyse
@@ -38,13 +37,13 @@ line_break = st.sampled_from(LINE_BREAKS)
 
 def _check(text: str, matcher) -> None:
     """The properties every analysed text must have."""
-    analysis = analyse(segment(SourceText(path="probe.txt", text=text, encoding="utf-8", format="txt")), matcher)
+    analysis = analyse(segment(from_string(text, "probe.txt")), matcher)
     for element in analysis.elements:
         for item in element.evidence:
             assert item.text == text[item.start : item.end]
         if element.near_miss:
             assert element.near_miss.text == text[element.near_miss.start : element.near_miss.end]
-    again = analyse(segment(SourceText(path="probe.txt", text=text, encoding="utf-8", format="txt")), matcher)
+    again = analyse(segment(from_string(text, "probe.txt")), matcher)
     assert json_line(again) == json_line(analysis)
     assert MarkdownReporter().lines(again) == MarkdownReporter().lines(analysis)
 

@@ -11,7 +11,6 @@ from scorer.printable import printable
 from scorer.render.core import STATUS_LABEL, STATUS_SYMBOL, TIER_LABEL
 from scorer.render.text import one_line
 
-_CONTEXT = {"achievement": "achievement", "problem": "problem", "plan": "plan"}
 _CHOSEN_BY = {"year": "chosen by the report's year", "option": "given with --checklist"}
 _MATCH = {"alias": "alias", "terms": "term set", "fuzzy": "fuzzy variant of"}
 
@@ -59,6 +58,6 @@ def lines(e: Explanation) -> list[str]:
 
 def _context(sentence) -> str:
     if not sentence.cue:
-        return f"{_CONTEXT[sentence.context]} (no cue: a sentence reports an achievement unless something says otherwise)"
+        return f"{sentence.context} (no cue: a sentence reports an achievement unless something says otherwise)"
     where = f" in “{one_line(sentence.cue_sentence)}”" if sentence.cue_sentence else " in this sentence"
-    return f"{_CONTEXT[sentence.context]}, decided by “{sentence.cue}”{where}"
+    return f"{sentence.context}, decided by “{sentence.cue}”{where}"

@@ -89,7 +89,7 @@ def _lint(args: argparse.Namespace) -> int:
         for line in str(exc).splitlines():
             where, _, what = line.partition(": ")
             print(f"{where}: error: {what}")
-        _say_levels(args.file, Counter(error=len(str(exc).splitlines())))
+        _say_levels(args.file, Counter(error=len(str(exc).splitlines())), LEVELS)
         return EXIT_FINDINGS
     findings = lint(resolved, _corpus(args.corpus, limits_of(args)) if args.corpus else ())
     for finding in findings:
@@ -99,9 +99,9 @@ def _lint(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if counts["error"] else EXIT_OK
 
 
-def _say_levels(file: str, counts: Counter, levels=("error", "warning", "info")) -> None:
+def _say_levels(file: str, counts: Counter, levels: tuple[str, ...]) -> None:
     summary = ", ".join(f"{counts[level]} {level}" for level in levels)
-    print(f"rolscore: checklist lint {printable(file)}: {summary} (levels: error, warning, info; exit 1 on an error)", file=sys.stderr)
+    print(f"rolscore: checklist lint {printable(file)}: {summary} (levels: {', '.join(levels)}; exit 1 on an error)", file=sys.stderr)
 
 
 def _corpus(folder: str, limits: Limits):

@@ -15,6 +15,7 @@ for the ids of fazhi_2021, the checklist the probes were written against.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -245,8 +246,10 @@ def evaluate(gold_dir: str | Path, matcher: Matcher) -> Evaluation:
     )
 
 
-def _ids(name: str) -> set[str]:
-    return {element.id for element in load_checklist(name).elements}
+@cache
+def _ids(name: str) -> frozenset[str]:
+    """The element ids of a built-in checklist (asked once per gold label looked up)."""
+    return frozenset(element.id for element in load_checklist(name).elements)
 
 
 def _disagreement(document: GoldDocument, analysis: Analysis, element_id: str, gold: Status) -> Disagreement:

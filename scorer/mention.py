@@ -10,7 +10,11 @@ set, and written down in tests/gold/README.md):
   要点; 强调要深化"放管服"改革): planned, unless done elsewhere;
 - as the name or the remit of a body (深入法院、信访办等部门调研; 法律顾问室承担…、行政应诉工作),
   the goal served (为…提供法治保障), a stock phrase (主动接受人大监督) or the subject of a training
-  (…执法监督培训): not that work.
+  (…执法监督培训): not that work;
+- inside the overview that opens a report or a part (2023年,在市委的坚强领导下,…深化法治宣传,
+  推动各项任务落地落实): areas named as the year's direction, not work reported, unless its clause
+  gives a figure; or as one of the standard areas listed together (立法、执法、司法、守法普法
+  四个协调小组): the rule of law's parts named, not work on one of them.
 `judge` looks only at the sentence around one occurrence; the matcher drops the hit, or keeps it
 as a plan when it was only arranged.
 """
@@ -22,7 +26,9 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
-MentionKind = Literal["cited_document", "body_name", "purpose", "slogan", "remit", "training_topic", "arranged"]
+MentionKind = Literal[
+    "cited_document", "body_name", "purpose", "slogan", "overview", "area_list", "remit", "training_topic", "arranged"
+]
 
 
 class Mention(NamedTuple):
@@ -41,6 +47,9 @@ _MAKING = re.compile(
 its title."""
 _APPLYING = re.compile(r"(落实|执行|实施|推行|施行|对照|清理与)[了好]?$")
 _OWN_DOCUMENT = re.compile(r"^《?(我[省市区县局]|本[省市区县]|[^《》]{1,12}?(省|市|县|区|州|盟|旗|镇|乡|街道|厅|局|委))")
+_MADE_AFTER = re.compile(r"[^,;:。]{0,24}?(审定|审议通过|印发|公布|公开|发布|出台|施行)")
+"""…or a verb after the title that says it was adopted or published (《2023年重大行政决策事项目录》经
+常务会议审定后在政府网站公布)."""
 _LIST_DOCUMENT = re.compile(r"(清单|目录|名录)(\(|》)")
 """A list the element keeps (负面清单, 决策事项目录): applying it is the element's work."""
 _CITING = re.compile(r"按照|根据|依据|依照|遵照|对照|贯彻|学习|宣传|解读")
@@ -53,8 +62,15 @@ _ARRANGING = re.compile(r"研究部署|专题研究|全面部署|统筹部署|�
 """A meeting's verbs whose objects, later in the clause, are arranged (研究部署A、B等工作)."""
 _ARRANGED = re.compile(r"(进行|作出|做出)了?(安排部署|部署安排|安排|部署)")
 """…that close a clause naming what was arranged (对A、B等工作进行了安排部署, 从A、B等方面作出部署)."""
-_ARRANGING_MEETING = re.compile(r"[^,;:。]{0,20}?(推进会议?|部署会议?|动员会|动员大会)")
-"""A meeting named after the topics it pushes (优化营商环境、“一网通办”改革推进会议)."""
+_ARRANGING_MEETING = re.compile(r"[^,;:。]{0,20}?(推进会议?|部署会议?|动员会|动员大会|工作会议)")
+"""A meeting named after the topics it pushes (优化营商环境、“一网通办”改革推进会议, 法治政府建设暨
+推进重大行政决策法治化工作会议)."""
+_CONVENING = re.compile(r"召开|主持|举办")
+"""…but whoever convenes or chairs it acts (县长主持召开全县法治政府建设工作会议)."""
+_STUDYING_TOPICS = re.compile(r"研究(?!解决|制定|起草|出台|通过|审议|决定|修订|处理)")
+"""A meeting that studies a list of topics (研究行政立法、法律顾问选聘等工作) arranges them; one that
+研究解决 or 研究制定 something did it."""
+_TOPIC_LIST_END = re.compile(r"等[^,;:。]{0,6}(工作|事项|任务|问题|议题)")
 _STRESSING = re.compile(r"强调要|强调|提出要")
 """A demand: what follows it in the sentence was stressed, not done (强调要深化…,持续优化…)."""
 _REQUIRING = re.compile(r"要求")
@@ -73,10 +89,25 @@ _TRAINING = re.compile(r"[^,;:。]{0,4}?(培训班|培训|讲座|授课|辅导)"
 """A training or lecture named after the element (省林草行政执法监督培训; 就政府信息公开作专题讲座):
 officials learned about the work, which reports none of it done. A lecture on a law (民法典辅导) is
 the study of law itself."""
+_INSPECTION_TOPICS = re.compile(r"[^,;:。]{0,12}?等(?:重点)?(?:内容|方面|领域|主题)(开展[^,;:。]{0,12}?(?:督察|督查|检查|调研|培训))")
+"""The topics an inspection or a survey looks at (聚焦…法治化营商环境建设等重点内容开展法治督察)."""
 _LAW = re.compile(r"法典|宪法|法律|法规|条例|法$")
 _BODY_SUFFIX = re.compile(r"(局|厅|署|办公室|办|部门|机构|机关|委员会)")
 _FOUNDING = re.compile(r"(成立|组建|设立|建立|挂牌|新设|健全|调整)[了]?[^,;。]{0,6}$")
-_CLAUSE_CUE = re.compile(r"部署|安排|专题研究|研究谋划|推进会|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|职能包括|接受|提供|要求")
+_OVERVIEW = re.compile(
+    r"在[^,;:。]{2,40}?(领导|指导|支持)下|坚持以[^,;:。]{2,60}?为(指导|统领)|以[^,;:。]{2,30}?为(主线|引领|抓手|牵引|目标)"
+)
+"""The overview formula that opens a report or a part (在市委的坚强领导下, 坚持以…为指导, 以…为主线)."""
+_DIRECTION = re.compile(r"推进|推动|深化|加强|强化|完善|健全|规范|优化|坚持|提升|提高|落实|突出|抓好|狠抓|贯彻")
+"""The verbs of a direction set (深化法治宣传, 切实加强执法监督): what they govern in an overview was
+pushed, as far as the overview says, not reported done."""
+_STUDY = re.compile(r"学|研讨|宣讲|笃学")
+"""Study named in the overview (深入学习贯彻习近平法治思想) is an act, not a direction."""
+_FIGURE = re.compile(r"[0-9一二两三四五六七八九十百千万]+(余|多)?(个|项|件|次|场|部|份|家|人|名|期|批|条|万|亿|%)")
+_AREA = "(科学|涉农|行业)?(守法普法|立法|执法|司法|守法|普法|审批|监督|用法|学法)"
+_AREA_LIST = re.compile(rf"{_AREA}(、{_AREA}){{2,}}")
+"""The rule of law's standard areas listed together (立法、执法、司法、守法普法)."""
+_CLAUSE_CUE = re.compile(r"部署|安排|研究|推进会|工作会议|内容开展|方面开展|领域开展|主题开展|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|职能包括|接受|提供|要求")
 """Every word the clause rules below start from: a clause without any, in a sentence with no title
 and nothing stressed before the mention, is judged by the body-name rule alone (most hits)."""
 
@@ -85,7 +116,13 @@ and nothing stressed before the mention, is judged by the body-name rule alone (
 def _any_rule_applies(sentence: str) -> bool:
     """Could any rule but the body-name one apply anywhere in the sentence? Most sentences have none
     of their words: a hit there is judged by looking at what follows it alone."""
-    return "《" in sentence or _CLAUSE_CUE.search(sentence) is not None or _STRESSING.search(sentence) is not None
+    return (
+        "《" in sentence
+        or _CLAUSE_CUE.search(sentence) is not None
+        or _STRESSING.search(sentence) is not None
+        or _OVERVIEW.search(sentence) is not None
+        or _AREA_LIST.search(sentence) is not None
+    )
 
 
 def judge(sentence: str, start: int, end: int) -> Mention | None:
@@ -98,18 +135,30 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
         title = _title_around(sentence, start, end)
         if title is not None:
             return _in_title(sentence, *title)
-    elif not _CLAUSE_CUE.search(sentence, clause_start, clause_end) and not _STRESSING.search(sentence, 0, start):
+    listed = _listed_area(sentence, start, end)
+    if listed:
+        return Mention("area_list", listed)
+    overview = _OVERVIEW.search(sentence, 0, start)
+    if overview and _DIRECTION.search(before) and not _STUDY.match(sentence, start) and not _FIGURE.search(sentence, overview.end()):
+        return Mention("overview", overview.group())
+    if "《" not in sentence and not _CLAUSE_CUE.search(sentence, clause_start, clause_end) and not _STRESSING.search(sentence, 0, start):
         return _body_name(sentence, start, end, before)
     after = sentence[end:clause_end]  # the rules below that look after the mention stay in its clause
     arranging = _ARRANGING.search(before) or _ARRANGED.search(after)
     if arranging:
         return Mention("arranged", arranging.group())
-    named = _ARRANGING_MEETING.match(after) or _UNTITLED_POINTS.match(after)
+    studying = _STUDYING_TOPICS.search(before)
+    if studying and "、" in sentence[clause_start:clause_end] and _TOPIC_LIST_END.search(after):
+        return Mention("arranged", studying.group())
+    named = _UNTITLED_POINTS.match(after) or (not _CONVENING.search(sentence, start, end) and _ARRANGING_MEETING.match(after))
     if named:
         return Mention("arranged", named.group(1))
     training = _TRAINING.match(after)
     if training and not _LAW.search(sentence, start, end):
         return Mention("training_topic", training.group(1))
+    inspected = _INSPECTION_TOPICS.match(after)
+    if inspected:
+        return Mention("training_topic", inspected.group(1))
     remit = _REMIT.search(before)
     if remit and "、" in sentence[clause_start:clause_end]:
         return Mention("remit", remit.group())
@@ -124,6 +173,16 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
     return _body_name(sentence, start, end, before)
 
 
+def _listed_area(sentence: str, start: int, end: int) -> str | None:
+    """The list of the rule of law's standard areas holding [start, end), if any."""
+    for listed in _AREA_LIST.finditer(sentence):
+        if listed.start() <= start and end <= listed.end():
+            return listed.group()
+        if listed.start() >= end:
+            break
+    return None
+
+
 def _in_title(sentence: str, opening: int, closing: int) -> Mention | None:
     """A mention inside the title sentence[opening:closing]: arranged in a work-points document,
     work in a document the government made or applied, else a document cited."""
@@ -135,8 +194,9 @@ def _in_title(sentence: str, opening: int, closing: int) -> Mention | None:
     made = _MAKING.search(before)
     if made and not _CITING.search(before, 0, made.start()):
         return None
-    if _APPLYING.search(before) and (_OWN_DOCUMENT.match(name) or _LIST_DOCUMENT.search(name)):
-        return None  # a document of its own, or a list of the element's, put to work
+    applied = _APPLYING.search(before) or _MADE_AFTER.match(sentence, closing)
+    if applied and (_OWN_DOCUMENT.match(name) or _LIST_DOCUMENT.search(name)):
+        return None  # a document of its own, or a list of the element's, put to work or published
     return Mention("cited_document", name)
 
 

@@ -331,6 +331,8 @@ DropReason = Literal[
     "body_name",
     "purpose",
     "slogan",
+    "overview",
+    "area_list",
     "remit",
     "training_topic",
     "terms_too_far",

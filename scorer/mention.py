@@ -60,7 +60,7 @@ _ARRANGEMENT_DOCUMENT = re.compile(r"(工作要点|要点|工作安排|安排意
 _UNTITLED_POINTS = re.compile(r"[^,;:。《》]{0,20}(工作要点|工作安排)")
 _ARRANGING = re.compile(r"研究部署|专题研究|全面部署|统筹部署|安排部署|谋划部署|专题部署|研究谋划|部署推进|部署开展")
 """A meeting's verbs whose objects, later in the clause, are arranged (研究部署A、B等工作)."""
-_ARRANGED = re.compile(r"(进行|作出|做出)了?(安排部署|部署安排|安排|部署)")
+_ARRANGED = re.compile(r"(进行|作出|做出)了?(?:研究和|专题)?(安排部署|部署安排|安排|部署)")
 """…that close a clause naming what was arranged (对A、B等工作进行了安排部署, 从A、B等方面作出部署)."""
 _ARRANGING_MEETING = re.compile(r"[^,;:。]{0,20}?(推进会议?|部署会议?|动员会|动员大会|工作会议)")
 """A meeting named after the topics it pushes (优化营商环境、“一网通办”改革推进会议, 法治政府建设暨

@@ -42,6 +42,7 @@ def mention_of(sentence: str, phrase: str, nth: int = 0):
         ("邀请专家就政府信息公开作专题讲座", "政府信息公开", "training_topic"),
         ("年初印发全县普法工作要点,明确全年普法任务", "普法", "arranged"),
         ("省政府常务会议多次研究行政立法、法律顾问选聘等工作", "法律顾问", "arranged"),
+        ("对做好疫情防控平稳转段、卫生健康现代化建设等重点工作进行研究和部署", "疫情防控", "arranged"),
         ("3月,召开全市法治政府建设暨推进重大行政决策法治化工作会议", "重大行政决策", "arranged"),
         # the overview that opens a report, and the standard areas listed together
         ("2025年,在区委的坚强领导下,街道健全工作机制,深化法治宣传,推动各项任务落地", "法治宣传", "overview"),

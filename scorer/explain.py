@@ -37,6 +37,7 @@ DROP_REASONS = {
     "slogan": "a stock phrase that reports nothing done (主动接受人大监督)",
     "overview": "in the overview that opens a report or a part (在…领导下, 坚持以…为指导), naming the year's direction, not work",
     "area_list": "one of the rule of law's standard areas listed together (立法、执法、司法、守法普法), not work on it",
+    "own_report": "the report speaking of itself in its covering words (报告包括…, 报告内容将…公开), not work",
     "training_topic": "the subject of a training, a lecture or an inspection, which reports none of the work done",
     "remit": "one of the areas a body's remit lists (主要承担…、…工作), not work reported in that area",
     "bare_heading": "a heading with nothing under it",

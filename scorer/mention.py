@@ -12,9 +12,9 @@ set, and written down in tests/gold/README.md):
   the goal served (为…提供法治保障), a stock phrase (主动接受人大监督) or the subject of a training
   (…执法监督培训): not that work;
 - inside the overview that opens a report or a part (2023年,在市委的坚强领导下,…深化法治宣传,
-  推动各项任务落地落实): areas named as the year's direction, not work reported, unless its clause
-  gives a figure; or as one of the standard areas listed together (立法、执法、司法、守法普法
-  四个协调小组): the rule of law's parts named, not work on one of them.
+  推动各项任务落地落实): areas named as the year's direction, not work reported, unless it gives a
+  figure; as one of the standard areas listed together (立法、执法、司法、守法普法四个协调小组):
+  the rule of law's parts named; or in the report's covering words about itself (报告包括…).
 `judge` looks only at the sentence around one occurrence; the matcher drops the hit, or keeps it
 as a plan when it was only arranged.
 """
@@ -27,7 +27,8 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 MentionKind = Literal[
-    "cited_document", "body_name", "purpose", "slogan", "overview", "area_list", "remit", "training_topic", "arranged"
+    "cited_document", "body_name", "purpose", "slogan", "overview", "area_list", "own_report", "remit", "training_topic",
+    "arranged",
 ]
 
 
@@ -38,7 +39,8 @@ class Mention(NamedTuple):
     cue: str
 
 
-_TITLE = re.compile(r"《[^《》]*》")
+_TITLE = re.compile(r"《[^《》]*(》|$)")
+"""A title, or one cut off with the text (编写《2022年“八五”普法工作要点)."""
 _MAKING = re.compile(
     r"(制定|出台|印发|制发|修订|修改|调整|编制|编写|审议|审定|起草|拟定|发布|颁布|公布|下发|通过|形成|建立|健全|完善|"
     r"报送|提请|签发|推出|公开)[了并出台过]{0,2}$"
@@ -60,7 +62,7 @@ _ARRANGEMENT_DOCUMENT = re.compile(r"(工作要点|要点|工作安排|安排意
 _UNTITLED_POINTS = re.compile(r"[^,;:。《》]{0,20}(工作要点|工作安排)")
 _ARRANGING = re.compile(r"研究部署|专题研究|全面部署|统筹部署|安排部署|谋划部署|专题部署|研究谋划|部署推进|部署开展")
 """A meeting's verbs whose objects, later in the clause, are arranged (研究部署A、B等工作)."""
-_ARRANGED = re.compile(r"(进行|作出|做出)了?(?:研究和|专题)?(安排部署|部署安排|安排|部署)")
+_ARRANGED = re.compile(r"(进行|作出|做出)了?(?:研究和|专题|系统|全面|统筹|具体)?(安排部署|部署安排|安排|部署)")
 """…that close a clause naming what was arranged (对A、B等工作进行了安排部署, 从A、B等方面作出部署)."""
 _ARRANGING_MEETING = re.compile(r"[^,;:。]{0,20}?(推进会议?|部署会议?|动员会|动员大会|工作会议)")
 """A meeting named after the topics it pushes (优化营商环境、“一网通办”改革推进会议, 法治政府建设暨
@@ -76,13 +78,17 @@ _STRESSING = re.compile(r"强调要|强调|提出要")
 _REQUIRING = re.compile(r"要求")
 """A requirement (要求厅领导认真执行…): what follows it in its clause was asked for, not done; not
 按(上级)要求 or 根据…要求 (as required), which reports doing it."""
-_AS_REQUIRED = re.compile(r"按|据|的要求")
+_AS_REQUIRED = re.compile(r"按|据|落实|贯彻|的要求")
 _CLAUSE_END = re.compile(r"[,;:。!?]")
 _PURPOSE = re.compile(r"为[^,;:。]*提供[^,;:。]*(保障|支撑|服务)[^,;:。]{0,4}$")
 """为X提供(坚强法治)保障: X is the goal the work served, not the work (为夺取疫情防控…双胜利提供了坚强法治保障)."""
+_MEASURE_OF = re.compile(r"[^,;:。]{0,40}?的(一项)?重要(举措|抓手|途径)")
+"""…or what an act is said to be a measure of (宪法宣誓是学习贯彻习近平法治思想…的一项重要举措)."""
 _ACCEPTING = re.compile(r"接受[^,;。]*$")
 """主动接受人大监督、自觉接受司法监督…: the stock phrase of accepting oversight, not oversight answered."""
 _REMIT = re.compile(r"承担|负责(?!人|同志)|权责之内|职责之内|职责范围|职能包括")
+_REMIT_AFTER = re.compile(r"[^,;:。]*?等[^,;:。]{0,10}(职能|职责)(?=[,;:。]|$)")
+"""…or closed by its name (明确了…拟订…地方性法规、规章草案等相关法治工作职能)."""
 """A body's remit listed (法律顾问室主要承担规范性文件合法性审查、…、行政应诉工作): the list evidences
 the body doing its work, not each area named."""
 _TRAINING = re.compile(r"[^,;:。]{0,4}?(培训班|培训|讲座|授课|辅导)")
@@ -91,23 +97,33 @@ officials learned about the work, which reports none of it done. A lecture on a 
 the study of law itself."""
 _INSPECTION_TOPICS = re.compile(r"[^,;:。]{0,12}?等(?:重点)?(?:内容|方面|领域|主题)(开展[^,;:。]{0,12}?(?:督察|督查|检查|调研|培训))")
 """The topics an inspection or a survey looks at (聚焦…法治化营商环境建设等重点内容开展法治督察)."""
+_STUDIED_LAWS_ON = re.compile(r"[^,;:。]{0,12}?等方面的(法律法规|法规政策|法律|法规)")
+"""…or that the laws studied are about (专题学习数字政府建设等方面的法规政策)."""
 _LAW = re.compile(r"法典|宪法|法律|法规|条例|法$")
-_BODY_SUFFIX = re.compile(r"(局|厅|署|办公室|办|部门|机构|机关|委员会)")
+_BODY_SUFFIX = re.compile(r"(局|厅|署|办公室|办|部门|机构|机关|委员会|栏)")
 _FOUNDING = re.compile(r"(成立|组建|设立|建立|挂牌|新设|健全|调整)[了]?[^,;。]{0,6}$")
 _OVERVIEW = re.compile(
-    r"在[^,;:。]{2,40}?(领导|指导|支持)下|坚持以[^,;:。]{2,60}?为(指导|统领)|以[^,;:。]{2,30}?为(主线|引领|抓手|牵引|目标)"
+    r"^[^,;:。]{0,14}?[,]?[^,;:。]{0,16}?"
+    r"(在[^,;:。]{2,40}?(领导|指导|支持)下|坚持以[^,;:。]{2,60}?为(指导|统领)|以[^,;:。]{2,30}?为(主线|引领|抓手|牵引|目标))"
 )
-"""The overview formula that opens a report or a part (在市委的坚强领导下, 坚持以…为指导, 以…为主线)."""
+"""The overview formula that opens a report or a part (2023年,在市委的坚强领导下; 2024年,大连市坚持以…为
+指导; 以…为主线), near the start of its sentence: one met later (西安遭遇疫情,在…领导下,…) opens no overview."""
+
+_OWN_REPORT = re.compile(r"(本|此)?报告(包括|内容|分为|共分|主要包括)")
+"""The report speaking of itself in its covering words (报告包括四个方面:…; 报告内容将通过门户网站公开)."""
+_AREAS_NAMED = re.compile(r"在[^,;:。]*$")
+_AREAS_NAMED_END = re.compile(r"[^,;:。]*?等方面")
+"""…and the fields an overview lists (2024年,在…领导下,在规范行政决策、依法防控疫情等方面成效显著)."""
 _DIRECTION = re.compile(r"推进|推动|深化|加强|强化|完善|健全|规范|优化|坚持|提升|提高|落实|突出|抓好|狠抓|贯彻")
 """The verbs of a direction set (深化法治宣传, 切实加强执法监督): what they govern in an overview was
 pushed, as far as the overview says, not reported done."""
 _STUDY = re.compile(r"学|研讨|宣讲|笃学")
 """Study named in the overview (深入学习贯彻习近平法治思想) is an act, not a direction."""
 _FIGURE = re.compile(r"[0-9一二两三四五六七八九十百千万]+(余|多)?(个|项|件|次|场|部|份|家|人|名|期|批|条|万|亿|%)")
-_AREA = "(科学|涉农|行业)?(守法普法|立法|执法|司法|守法|普法|审批|监督|用法|学法)"
+_AREA = "(科学|民主|依法|严格|公正|全民|涉农|行业)?(守法普法|立法|执法|司法|守法|普法|审批|监督|用法|学法)"
 _AREA_LIST = re.compile(rf"{_AREA}(、{_AREA}){{2,}}")
 """The rule of law's standard areas listed together (立法、执法、司法、守法普法)."""
-_CLAUSE_CUE = re.compile(r"部署|安排|研究|推进会|工作会议|内容开展|方面开展|领域开展|主题开展|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|职能包括|接受|提供|要求")
+_CLAUSE_CUE = re.compile(r"部署|安排|研究|推进会|工作会议|内容开展|领域开展|主题开展|方面|重要|职能|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|接受|提供|要求")
 """Every word the clause rules below start from: a clause without any, in a sentence with no title
 and nothing stressed before the mention, is judged by the body-name rule alone (most hits)."""
 
@@ -120,8 +136,9 @@ def _any_rule_applies(sentence: str) -> bool:
         "《" in sentence
         or _CLAUSE_CUE.search(sentence) is not None
         or _STRESSING.search(sentence) is not None
-        or _OVERVIEW.search(sentence) is not None
+        or _OVERVIEW.match(sentence) is not None
         or _AREA_LIST.search(sentence) is not None
+        or _OWN_REPORT.match(sentence) is not None
     )
 
 
@@ -135,12 +152,16 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
         title = _title_around(sentence, start, end)
         if title is not None:
             return _in_title(sentence, *title)
+    own = _OWN_REPORT.match(sentence)
+    if own:
+        return Mention("own_report", own.group())
     listed = _listed_area(sentence, start, end)
     if listed:
         return Mention("area_list", listed)
-    overview = _OVERVIEW.search(sentence, 0, start)
-    if overview and _DIRECTION.search(before) and not _STUDY.match(sentence, start) and not _FIGURE.search(sentence, overview.end()):
-        return Mention("overview", overview.group())
+    overview = _OVERVIEW.match(sentence, 0, start)
+    if overview and not _STUDY.match(sentence, start) and not _FIGURE.search(sentence, overview.end()):
+        if _DIRECTION.search(before) or (_AREAS_NAMED.search(before) and _AREAS_NAMED_END.match(sentence, end)):
+            return Mention("overview", overview.group(1))
     if "《" not in sentence and not _CLAUSE_CUE.search(sentence, clause_start, clause_end) and not _STRESSING.search(sentence, 0, start):
         return _body_name(sentence, start, end, before)
     after = sentence[end:clause_end]  # the rules below that look after the mention stay in its clause
@@ -156,15 +177,15 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
     training = _TRAINING.match(after)
     if training and not _LAW.search(sentence, start, end):
         return Mention("training_topic", training.group(1))
-    inspected = _INSPECTION_TOPICS.match(after)
+    inspected = _INSPECTION_TOPICS.match(after) or _STUDIED_LAWS_ON.match(after)
     if inspected:
         return Mention("training_topic", inspected.group(1))
-    remit = _REMIT.search(before)
+    remit = _REMIT.search(before) or _REMIT_AFTER.match(sentence, end, clause_end)
     if remit and "、" in sentence[clause_start:clause_end]:
         return Mention("remit", remit.group())
     if sentence.endswith("监督", start, end) and _ACCEPTING.search(before):
         return Mention("slogan", "接受" + sentence[start:end])
-    purpose = _PURPOSE.match(sentence, clause_start, clause_end)
+    purpose = _PURPOSE.match(sentence, clause_start, clause_end) or ("是" in before and _MEASURE_OF.match(sentence, end, clause_end))
     if purpose:
         return Mention("purpose", purpose.group())
     demand = _demand_before(sentence, start, before)

@@ -333,6 +333,7 @@ DropReason = Literal[
     "slogan",
     "overview",
     "area_list",
+    "own_report",
     "remit",
     "training_topic",
     "terms_too_far",

@@ -6,13 +6,15 @@ from the code it describes, and against what a reader of the seeds sees."""
 from __future__ import annotations
 
 import json
+from typing import get_args
 
 import pytest
 
 from scorer.cli import main
-from scorer.explain import explain
+from scorer.explain import DROP_REASONS, explain
 from scorer.ingest import from_string, read_document
-from scorer.models import Decisions
+from scorer.mention import MentionKind
+from scorer.models import Decisions, DropReason
 from scorer.render.jsonreport import json_line
 from scorer.score import analyse
 from scorer.segment import segment
@@ -98,3 +100,10 @@ def test_explain_prints_the_record_and_rejects_an_unknown_id_in_one_line(capsys)
     assert main(["explain", str(NANGONG), "power_list"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "'power_list' is not an element" in err[0] and "Traceback" not in err[0]
+
+
+def test_every_reason_a_hit_can_be_dropped_for_is_explained():
+    """The matcher records why it dropped a hit (models.DropReason, which names every mention kind
+    but an arrangement, kept as a plan); explain and the HTML view say it in words."""
+    assert set(DROP_REASONS) == set(get_args(DropReason))
+    assert set(get_args(MentionKind)) - {"arranged"} <= set(get_args(DropReason))

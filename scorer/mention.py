@@ -95,8 +95,13 @@ _TRAINING = re.compile(r"[^,;:。]{0,4}?(培训班|培训|讲座|授课|辅导)"
 """A training or lecture named after the element (省林草行政执法监督培训; 就政府信息公开作专题讲座):
 officials learned about the work, which reports none of it done. A lecture on a law (民法典辅导) is
 the study of law itself."""
-_INSPECTION_TOPICS = re.compile(r"[^,;:。]{0,12}?等(?:重点)?(?:内容|方面|领域|主题)(开展[^,;:。]{0,12}?(?:督察|督查|检查|调研|培训))")
-"""The topics an inspection or a survey looks at (聚焦…法治化营商环境建设等重点内容开展法治督察)."""
+_INSPECTION_TOPICS = re.compile(
+    r"[^,;:。]{0,12}?等(?:重点|重大)?(?:内容|方面|领域|主题|课题|议题)((?:开展|深入)[^,;:。]{0,12}?(?:督察|督查|检查|调研|培训|研讨|交流))"
+)
+"""The topics an inspection, a survey or a forum looks at (聚焦…法治化营商环境建设等重点内容开展法治督察;
+围绕法治政府建设与优化营商环境等重大课题深入研讨)."""
+_SPEECH_ON = re.compile(r"[^,;:。]{0,10}?的重要(讲话|指示|论述|批示)")
+"""…or a speech is about (学习习近平关于依法防控疫情的重要讲话精神)."""
 _STUDIED_LAWS_ON = re.compile(r"[^,;:。]{0,12}?等方面的(法律法规|法规政策|法律|法规)")
 """…or that the laws studied are about (专题学习数字政府建设等方面的法规政策)."""
 _LAW = re.compile(r"法典|宪法|法律|法规|条例|法$")
@@ -104,10 +109,11 @@ _BODY_SUFFIX = re.compile(r"(局|厅|署|办公室|办|部门|机构|机关|委�
 _FOUNDING = re.compile(r"(成立|组建|设立|建立|挂牌|新设|健全|调整)[了]?[^,;。]{0,6}$")
 _OVERVIEW = re.compile(
     r"^[^,;:。]{0,14}?[,]?[^,;:。]{0,16}?"
-    r"(在[^,;:。]{2,40}?(领导|指导|支持)下|坚持以[^,;:。]{2,60}?为(指导|统领)|以[^,;:。]{2,30}?为(主线|引领|抓手|牵引|目标))"
+    r"(在[^,;:。]{2,40}?(领导|指导|支持)下|坚持以[^,;:。]{2,60}?为(指导|统领))"
 )
 """The overview formula that opens a report or a part (2023年,在市委的坚强领导下; 2024年,大连市坚持以…为
-指导; 以…为主线), near the start of its sentence: one met later (西安遭遇疫情,在…领导下,…) opens no overview."""
+指导), near the start of its sentence: one met later (西安遭遇疫情,在…领导下,…) opens no overview, and
+以…为引领 leads into acts as often as into a direction (以…为引领,健全会前学法、任前考法等制度)."""
 
 _OWN_REPORT = re.compile(r"(本|此)?报告(包括|内容|分为|共分|主要包括)")
 """The report speaking of itself in its covering words (报告包括四个方面:…; 报告内容将通过门户网站公开)."""
@@ -123,7 +129,7 @@ _FIGURE = re.compile(r"[0-9一二两三四五六七八九十百千万]+(余|多)
 _AREA = "(科学|民主|依法|严格|公正|全民|涉农|行业)?(守法普法|立法|执法|司法|守法|普法|审批|监督|用法|学法)"
 _AREA_LIST = re.compile(rf"{_AREA}(、{_AREA}){{2,}}")
 """The rule of law's standard areas listed together (立法、执法、司法、守法普法)."""
-_CLAUSE_CUE = re.compile(r"部署|安排|研究|推进会|工作会议|内容开展|领域开展|主题开展|方面|重要|职能|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|接受|提供|要求")
+_CLAUSE_CUE = re.compile(r"部署|安排|研究|推进会|工作会议|内容开展|领域开展|主题开展|课题|议题|方面|关于|重要|职能|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|接受|提供|要求")
 """Every word the clause rules below start from: a clause without any, in a sentence with no title
 and nothing stressed before the mention, is judged by the body-name rule alone (most hits)."""
 
@@ -178,6 +184,8 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
     if training and not _LAW.search(sentence, start, end):
         return Mention("training_topic", training.group(1))
     inspected = _INSPECTION_TOPICS.match(after) or _STUDIED_LAWS_ON.match(after)
+    if not inspected and "关于" in before:
+        inspected = _SPEECH_ON.match(after)
     if inspected:
         return Mention("training_topic", inspected.group(1))
     remit = _REMIT.search(before) or _REMIT_AFTER.match(sentence, end, clause_end)

@@ -313,17 +313,17 @@ def _term_set_spans(
 
 
 def _sentences_with_all(term_set: tuple[tuple[str, ...], ...], located: _Located) -> set[int]:
-    """The sentences with a member of every group of a term set. Most reports lack a group
-    altogether, which the term positions tell before any sentence is looked at."""
-    if not all(any(term in located.positions for term in group) for group in term_set):
-        return set()  # a group with no member anywhere in the report
-    common: set[int] | None = None
-    for group in term_set:
-        found = set().union(*(located.sentences_with(term) for term in group))
-        common = found if common is None else common & found
+    """The sentences with a member of every group of a term set (to be read, not changed: it can
+    be the report's own set of a group). Most reports lack a group altogether, which the term
+    positions tell before any sentence is looked at."""
+    if not term_set or any(located.positions.keys().isdisjoint(group) for group in term_set):
+        return set()  # an empty term set, or a group with no member anywhere in the report
+    common = located.sentences_with(term_set[0])
+    for group in term_set[1:]:
+        common = common & located.sentences_with(group)
         if not common:
             break
-    return common or set()
+    return common
 
 
 def _body_start(doc: Segmented) -> int:
@@ -392,7 +392,7 @@ class _Located:
         self.positions = matcher.term_search.positions(self.text)
         self._bigram_search = matcher.bigram_search
         self.first = _body_start(doc)
-        self._sentences: dict[str, set[int]] = {}
+        self._sentences: dict[tuple[str, ...], set[int]] = {}
         self._owner: list[int | None] = [None] * len(self.text)
         for sentence in doc.sentences[self.first :]:
             self._owner[sentence.norm_start : sentence.norm_end] = [sentence.index] * (sentence.norm_end - sentence.norm_start)
@@ -442,11 +442,14 @@ class _Located:
     def _starts(self) -> list[int]:
         return [sentence.norm_start for sentence in self._doc.sentences]
 
-    def sentences_with(self, term: str) -> set[int]:
-        """The body sentences that hold a checklist term."""
-        found = self._sentences.get(term)
+    def sentences_with(self, group: tuple[str, ...]) -> set[int]:
+        """The body sentences that hold a member of a term set's group; kept for the report, as
+        groups recur across term sets and elements."""
+        found = self._sentences.get(group)
         if found is None:
-            found = self._sentences[term] = {self._owner[position] for position in self.positions.get(term, ())}
+            found = self._sentences[group] = set()
+            for term in group:
+                found.update(map(self._owner.__getitem__, self.positions.get(term, ())))
             found.discard(None)
         return found
 

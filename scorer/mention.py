@@ -129,28 +129,39 @@ _FIGURE = re.compile(r"[0-9一二两三四五六七八九十百千万]+(余|多)
 _AREA = "(科学|民主|依法|严格|公正|全民|涉农|行业)?(守法普法|立法|执法|司法|守法|普法|审批|监督|用法|学法)"
 _AREA_LIST = re.compile(rf"{_AREA}(、{_AREA}){{2,}}")
 """The rule of law's standard areas listed together (立法、执法、司法、守法普法)."""
-_CLAUSE_CUE = re.compile(r"部署|安排|研究|推进会|工作会议|内容开展|领域开展|主题开展|课题|议题|方面|关于|重要|职能|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|接受|提供|要求")
+_CLAUSE_CUE = re.compile(
+    r"部署|安排|研究|推进会|工作会议|内容开展|领域开展|主题开展|课题|议题|方面|重要举措|重要抓手|重要途径|重要讲话|重要指示|重要论述|重要批示|职能|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|接受|提供|要求"
+)
 """Every word the clause rules below start from: a clause without any, in a sentence with no title
 and nothing stressed before the mention, is judged by the body-name rule alone (most hits)."""
 
 
+class _Sentence(NamedTuple):
+    """What the rules ask of a whole sentence, found once per sentence."""
+
+    any_rule: bool
+    """Could any rule but the body-name one apply anywhere in it? Most sentences have none of their
+    words: a hit there is judged by looking at what follows it alone."""
+    own_report: str | None
+    areas: tuple[tuple[int, int], ...]
+    overview: re.Match[str] | None
+
+
 @lru_cache(maxsize=2048)
-def _any_rule_applies(sentence: str) -> bool:
-    """Could any rule but the body-name one apply anywhere in the sentence? Most sentences have none
-    of their words: a hit there is judged by looking at what follows it alone."""
-    return (
-        "《" in sentence
-        or _CLAUSE_CUE.search(sentence) is not None
-        or _STRESSING.search(sentence) is not None
-        or _OVERVIEW.match(sentence) is not None
-        or _AREA_LIST.search(sentence) is not None
-        or _OWN_REPORT.match(sentence) is not None
+def _sentence(sentence: str) -> _Sentence:
+    own = _OWN_REPORT.match(sentence)
+    areas = tuple(found.span() for found in _AREA_LIST.finditer(sentence))
+    overview = _OVERVIEW.match(sentence)
+    any_rule = bool(
+        own or areas or overview or "《" in sentence or _CLAUSE_CUE.search(sentence) or _STRESSING.search(sentence)
     )
+    return _Sentence(any_rule, own.group() if own else None, areas, overview)
 
 
 def judge(sentence: str, start: int, end: int) -> Mention | None:
     """How the sentence mentions what lies at sentence[start:end]; None for a plain mention."""
-    if not _any_rule_applies(sentence) and not _BODY_SUFFIX.match(sentence, end):
+    facts = _sentence(sentence)
+    if not facts.any_rule and not _BODY_SUFFIX.match(sentence, end):
         return None
     clause_start, clause_end = _clause_start(sentence, start), _clause_end(sentence, end)
     before = sentence[clause_start:start]
@@ -158,13 +169,12 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
         title = _title_around(sentence, start, end)
         if title is not None:
             return _in_title(sentence, *title)
-    own = _OWN_REPORT.match(sentence)
-    if own:
-        return Mention("own_report", own.group())
-    listed = _listed_area(sentence, start, end)
-    if listed:
-        return Mention("area_list", listed)
-    overview = _OVERVIEW.match(sentence, 0, start)
+    if facts.own_report:
+        return Mention("own_report", facts.own_report)
+    for area_start, area_end in facts.areas:
+        if area_start <= start and end <= area_end:
+            return Mention("area_list", sentence[area_start:area_end])
+    overview = _overview_before(sentence, facts.overview, start)
     if overview and not _STUDY.match(sentence, start) and not _FIGURE.search(sentence, overview.end()):
         if _DIRECTION.search(before) or (_AREAS_NAMED.search(before) and _AREAS_NAMED_END.match(sentence, end)):
             return Mention("overview", overview.group(1))
@@ -202,14 +212,12 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
     return _body_name(sentence, start, end, before)
 
 
-def _listed_area(sentence: str, start: int, end: int) -> str | None:
-    """The list of the rule of law's standard areas holding [start, end), if any."""
-    for listed in _AREA_LIST.finditer(sentence):
-        if listed.start() <= start and end <= listed.end():
-            return listed.group()
-        if listed.start() >= end:
-            break
-    return None
+def _overview_before(sentence: str, overview: re.Match[str] | None, start: int) -> re.Match[str] | None:
+    """The overview formula of the sentence if it ends before `start`: the sentence's own match when
+    it does, else a match confined to the text before `start` (rarely different)."""
+    if overview is None or overview.end() <= start:
+        return overview
+    return _OVERVIEW.match(sentence, 0, start)
 
 
 def _in_title(sentence: str, opening: int, closing: int) -> Mention | None:

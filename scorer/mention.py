@@ -87,10 +87,10 @@ _MEASURE_OF = re.compile(r"[^,;:。]{0,40}?的(一项)?重要(举措|抓手|途�
 _ACCEPTING = re.compile(r"接受[^,;。]*$")
 """主动接受人大监督、自觉接受司法监督…: the stock phrase of accepting oversight, not oversight answered."""
 _REMIT = re.compile(r"承担|负责(?!人|同志)|权责之内|职责之内|职责范围|职能包括")
-_REMIT_AFTER = re.compile(r"[^,;:。]*?等[^,;:。]{0,10}(职能|职责)(?=[,;:。]|$)")
-"""…or closed by its name (明确了…拟订…地方性法规、规章草案等相关法治工作职能)."""
 """A body's remit listed (法律顾问室主要承担规范性文件合法性审查、…、行政应诉工作): the list evidences
 the body doing its work, not each area named."""
+_REMIT_AFTER = re.compile(r"[^,;:。]*?等[^,;:。]{0,10}(职能|职责)(?=[,;:。]|$)")
+"""…or closed by its name (明确了…拟订…地方性法规、规章草案等相关法治工作职能)."""
 _TRAINING = re.compile(r"[^,;:。]{0,4}?(培训班|培训|讲座|授课|辅导)")
 """A training or lecture named after the element (省林草行政执法监督培训; 就政府信息公开作专题讲座):
 officials learned about the work, which reports none of it done. A lecture on a law (民法典辅导) is

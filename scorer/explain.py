@@ -42,8 +42,6 @@ DROP_REASONS = {
     "remit": "one of the areas a body's remit lists (主要承担…、…工作), not work reported in that area",
     "bare_heading": "a heading with nothing under it",
     "terms_too_far": "the terms of the set lie too far apart in the sentence to name the element together",
-    "literal_rules": "the sentence holds an alias literally, so the literal rules judged it",
-    "below_threshold": "the fuzzy score fell short of the threshold",
 }
 
 
@@ -78,7 +76,6 @@ class Explanation(_Strict):
     weight: int
     status: Status
     rule: str
-    fuzzy: str
     parts: dict[str, Status]
     sentences: list[ExplainedSentence]
     near_miss: NearMiss | None
@@ -146,7 +143,6 @@ def _explanation(doc: Segmented, analysis: Analysis, decisions: Decisions, eleme
         weight=result.weight,
         status=result.status,
         rule=record.rule,
-        fuzzy=record.fuzzy,
         parts=result.parts,
         sentences=sentences,
         near_miss=result.near_miss,

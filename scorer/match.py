@@ -1,17 +1,18 @@
 """Match checklist elements against the sentences of a segmented report.
 
-Three kinds of hit, strongest first:
+Two kinds of hit:
 - alias: an alias occurs literally in the sentence (after normalisation), and not inside one
   of the element's `not_part_of` phrases;
-- terms: every group of a term set has a member in the sentence (负责人 + 出庭);
-- fuzzy: a variant of an alias of 4+ characters. Score = the better of rapidfuzz's
-  character-level `partial_ratio` (a character or two different) and a word-level coverage over
-  jieba words (words inserted, 的/和 added, adjacent words swapped); a hit needs FUZZY_THRESHOLD.
-All aliases and terms are found in one Aho-Corasick pass over the report. Fuzzy matching runs
-only for elements with no literal hit in an achievement sentence, and only on sentences that share
-at least half of an alias's character bigrams (found for all aliases in a second Aho-Corasick
-pass), so its cost stays proportional to what is left to find. The index and the scores it leads
-to are kept for the report and serve the near misses of its missing elements too.
+- terms: every group of a term set has a member in the sentence (负责人 + 出庭).
+All aliases and terms are found in one Aho-Corasick pass over the report.
+
+A variant of an alias (a character different, words inserted or swapped) is not evidence: on the
+real reports of tests/realdev, 30 of the 38 elements that variants alone made `partial` had
+nothing the labellers counted. It is shown instead as the near miss of a missing element, the
+sentence a reviewer should read before accepting the miss. Score = the better of rapidfuzz's
+character-level `partial_ratio` and a word-level coverage over jieba words, on the sentences that
+share at least half of an alias's character bigrams (found for all aliases in a second
+Aho-Corasick pass, made only when a report has a missing element).
 The document's head (its title and any page furniture before the first sentence) is never
 evidence: "中共××县委 ××县人民政府关于…法治政府建设情况的报告" names the report, it reports no work.
 """
@@ -24,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 import ahocorasick_rs
 from rapidfuzz import fuzz, process
@@ -45,13 +47,16 @@ from scorer.models import (
 )
 from scorer.normalize import TERMINAL, heading_level, normalize
 
-FUZZY_THRESHOLD = 85.0
-"""Lowest fuzzy score that counts as (weak) evidence. Calibrated on the seeds and probes: one
-character different in a 7+ character phrase (86-93), or all words present in another order or
-with one inserted (100 when within twice the phrase's length) pass; a shared two-character word
-in a longer phrase (50-75) does not."""
+CHAR_SCORE_FLOOR = 85.0
+"""Lowest character-level score that says a sentence is close to an alias: one character
+different in a 7+ character phrase scores 86-93; below, an alignment over a long sentence is noise."""
 NEAR_MISS_FLOOR = 75.0
 """Below this, no sentence is shown as the near miss of a missing element: nothing is close."""
+NEAR_MISS_SHARE = 1 / 3
+"""A sentence is scored against an alias only if it holds this share of the alias's character
+bigrams: 重大决策 in passing keeps two of the five of 重大行政决策, and is its near miss."""
+NEAR_MISS_MIN_LENGTH = 3
+"""Shorter aliases are not looked for in variants: a variant of a two-character word is another word."""
 GENERIC_ELEMENTS = 3
 """A word in the phrasings of this many elements (法治政府, 行政, 执法, 决策) is generic: ..."""
 GENERIC_WEIGHT = 0.25
@@ -67,8 +72,10 @@ dev set (tests/realdev), term-set hits of elements the labels call covered span 
 characters (one of 75); the spans that named nothing the labels saw were those of the study of
 Xi Jinping's thought joined across a slogan (学习…二十大精神…法治政府, 16 to 145 characters), which
 its element bounds more tightly (terms_within)."""
-FUZZY_MIN_LENGTH = 4
-"""Shorter aliases are words: a variant of a two-character word is another word."""
+_DICTIONARY_LENGTH = 4
+"""Checklist terms this short join jieba's dictionary, so that a domain word (法制审核, 双随机) stays
+one word and is compared by its characters; a longer term is a phrase, split into its words and
+also compared by them."""
 _FILLER = {"的", "和", "与", "及", "、", "等", "之", "或", ",", "\"", "(", ")"}
 
 
@@ -80,10 +87,6 @@ class _Compiled:
     terms_within: int
     terms_in_order: bool
     not_part_of: tuple[str, ...]
-
-    @property
-    def fuzzy_aliases(self) -> tuple[str, ...]:
-        return tuple(alias for alias in self.aliases if len(alias) >= FUZZY_MIN_LENGTH)
 
 
 def phrase_text(phrase: str) -> str:
@@ -119,7 +122,7 @@ class Matcher:
                 for group in term_set:
                     terms.update(group)
         self.terms = tuple(sorted(terms))
-        self.dictionary_terms = tuple(term for term in self.terms if len(term) <= FUZZY_MIN_LENGTH)
+        self.dictionary_terms = tuple(term for term in self.terms if len(term) <= _DICTIONARY_LENGTH)
         self.term_search = _Search(self.terms)
         self.bigram_search = _Search(
             {bigram for compiled in self.compiled.values() for alias in compiled.aliases for bigram in self.bigrams(alias)}
@@ -149,42 +152,31 @@ class Matcher:
         return {
             alias: [w for w in words.cut(self.words, alias) if w not in _FILLER]
             for compiled in self.compiled.values()
-            for alias in compiled.fuzzy_aliases
+            for alias in compiled.aliases
+            if len(alias) > _DICTIONARY_LENGTH
         }
 
     @lru_cache(maxsize=None)  # noqa: B019 - as bigrams
-    def word_weights(self, alias: str, generic_weight: float) -> tuple[Callable[[str], float], float]:
+    def word_weights(self, alias: str) -> tuple[Callable[[str], float], float]:
         """The weight of each of the alias's words (its length; a generic word's times
-        `generic_weight`), and the alias's total."""
-        weights = {word: len(word) * (generic_weight if word in self.generic_words else 1.0) for word in self._alias_words[alias]}
+        GENERIC_WEIGHT), and the alias's total."""
+        weights = {word: len(word) * (GENERIC_WEIGHT if word in self.generic_words else 1.0) for word in self._alias_words[alias]}
         return weights.__getitem__, sum(map(weights.__getitem__, self._alias_words[alias]))
 
     def match(self, doc: Segmented, decisions: Decisions | None = None) -> DocumentMatch:
-        """Hits per element id: literal ones for every element, fuzzy ones where needed. With
-        `decisions`, each element's kept and dropped hits are written down there."""
+        """Hits per element id. With `decisions`, each element's kept and dropped hits are written
+        down there."""
         located = _Located(doc, self)
-        fuzzy = self._fuzzy_index(doc, located)
         hits: dict[str, list[Hit]] = {}
         for element_id, compiled in self.compiled.items():
             record = decisions.of(element_id) if decisions is not None else None
-            found = self._literal_hits(compiled, located, record)
-            achieved = self._achievement(doc, found)
-            if achieved is None:
-                found = found + fuzzy.hits(compiled, found, record)
-            elif record is not None:
-                record.fuzzy = f"not tried: sentence {achieved} reports an achievement with a literal hit"
+            hits[element_id] = self._literal_hits(compiled, located, record)
             if record is not None:
-                record.kept = found
-            hits[element_id] = found
-        return DocumentMatch(hits, fuzzy)
+                record.kept = hits[element_id]
+        return DocumentMatch(hits, self._near_miss_index(doc, located))
 
-    def _fuzzy_index(self, doc: Segmented, located: _Located) -> _Fuzzy:
+    def _near_miss_index(self, doc: Segmented, located: _Located) -> _Fuzzy:
         return _Fuzzy(self, doc, located)
-
-    def _achievement(self, doc: Segmented, literal: list[Hit]) -> int | None:
-        """The first sentence where a literal hit reports an achievement: where there is one, no
-        fuzzy variants are looked for."""
-        return next((hit.sentence for hit in literal if hit_context(hit, doc) == "achievement"), None)
 
     def alias_sentences(self, doc: Segmented) -> dict[str, dict[str, set[int]]]:
         """Per element, the body sentences each of its aliases is found in (not_part_of applied),
@@ -220,9 +212,9 @@ class Matcher:
         def judged(sentence: int, kind: MatchKind, term: str, start: int, end: int) -> None:
             mention = located.judge(sentence, start, end)
             if mention is None:
-                keep(Hit(sentence, kind, term, 100.0))
+                keep(Hit(sentence, kind, term))
             elif mention.kind == "arranged":
-                keep(Hit(sentence, kind, term, 100.0, "plan", mention.cue))
+                keep(Hit(sentence, kind, term, "plan", mention.cue))
             else:
                 drop(start, kind, term, mention.kind, mention.cue)
 
@@ -338,17 +330,25 @@ def _body_start(doc: Segmented) -> int:
     return 0
 
 
+class Closest(NamedTuple):
+    """The sentence closest to an element, the alias it is close to, and how close (0-100)."""
+
+    sentence: int
+    term: str
+    score: float
+
+
 @dataclass(frozen=True)
 class DocumentMatch:
-    """The matches of one report, and the fuzzy index they were found with, which also serves
-    the near misses of the elements left missing."""
+    """The matches of one report, and the index that finds the near misses of the elements left
+    missing."""
 
     hits: dict[str, list[Hit]]
     fuzzy: _Fuzzy
 
-    def near_miss(self, element_id: str) -> Hit | None:
+    def near_miss(self, element_id: str) -> Closest | None:
         """The sentence closest to an element that has no evidence at all, if any is close."""
-        return self.fuzzy.best(self.fuzzy.matcher.compiled[element_id], min_length=3)
+        return self.fuzzy.best(self.fuzzy.matcher.compiled[element_id])
 
 
 class _Search:
@@ -456,7 +456,7 @@ class _Located:
     @cached_property
     def bigram_sentences(self) -> dict[str, set[int]]:
         """The body sentences that hold each bigram of the aliases (one where the bigram starts).
-        Made when fuzzy matching first asks: a report with every element evidenced never does."""
+        Made when a near miss is first looked for: a report with every element evidenced never is."""
         return self._bigram_search.sentences(self.text, self._owner)
 
 
@@ -481,130 +481,77 @@ def _inside_longer(text: str, at: int, alias: str, longer: tuple[str, ...]) -> s
 
 
 class _Fuzzy:
-    """Fuzzy scoring of aliases against the sentences of one report. Only what the aliases still
-    to find ask for is looked up (the sentences holding each of their bigrams), once per report."""
+    """Fuzzy scoring of aliases against the sentences of one report, for the near misses of its
+    missing elements. Only what those elements' aliases ask for is looked up (the sentences holding
+    each of their bigrams), once per report."""
 
     def __init__(self, matcher: Matcher, doc: Segmented, located: _Located):
         self.matcher = matcher
         self.located = located
         self.sentences = [sentence.text for sentence in doc.sentences]
-        self._bigram_counts: dict[str, dict[int, int]] = {}
-        self._char_scores: dict[str, dict[int, float]] = {}
 
-    def hits(self, compiled: _Compiled, literal: list[Hit], record: ElementRecord | None = None) -> list[Hit]:
-        """Fuzzy hits in the sentences without a literal one; `record` gets what was tried."""
-        taken = {hit.sentence for hit in literal}
-        found = []
-        tried: dict[int, tuple[float, str]] | None = {} if record is not None else None
-        for index, (score, alias) in sorted(self._scores(compiled.fuzzy_aliases, FUZZY_THRESHOLD, tried=tried).items()):
-            # a sentence holding an alias literally was judged by the literal rules (not_part_of)
-            literal_here = any(a in self.sentences[index] for a in compiled.aliases)
-            if index not in taken and not literal_here:
-                found.append(Hit(index, "fuzzy", alias, round(score, 1)))
-            elif index not in taken and record is not None:  # the literal hit here was dropped
-                record.dropped.append(DroppedHit(sentence=index, match="fuzzy", term=alias, reason="literal_rules"))
-        if record is not None:
-            self._write_down(compiled, tried, len(found), record)
-        return found
-
-    def _write_down(self, compiled: _Compiled, tried: dict[int, tuple[float, str]], kept: int, record: ElementRecord):
-        """What fuzzy matching did for an element: how many sentences it scored, the ones that
-        fell short of FUZZY_THRESHOLD (as dropped hits), how many hits it kept."""
-        if not compiled.fuzzy_aliases:
-            record.fuzzy = f"not tried: no alias of {FUZZY_MIN_LENGTH} or more characters"
-            return
-        short = sorted((index, score, alias) for index, (score, alias) in tried.items() if 0 < score < FUZZY_THRESHOLD)
-        record.dropped += [
-            DroppedHit(sentence=index, match="fuzzy", term=alias, reason="below_threshold", detail=f"{score:.1f} < {FUZZY_THRESHOLD:g}")
-            for index, score, alias in short
-        ]
-        reached = sum(score >= FUZZY_THRESHOLD for score, _alias in tried.values())
-        record.fuzzy = (
-            f"scored {len(tried)} sentences sharing half an alias's character pairs or more: {reached} reached "
-            f"{FUZZY_THRESHOLD:g} ({kept} kept as fuzzy hits), {len(short)} fell short (dropped), the rest scored 0"
-        )
-
-    def best(self, compiled: _Compiled, min_length: int) -> Hit | None:
+    def best(self, compiled: _Compiled) -> Closest | None:
         """The closest sentence by shared words, generic words counting little, if any scores
         NEAR_MISS_FLOOR."""
-        aliases = tuple(alias for alias in compiled.aliases if len(alias) >= min_length)
-        scores = self._scores(aliases, NEAR_MISS_FLOOR, generic_weight=GENERIC_WEIGHT, share=1 / 3)
+        aliases = tuple(alias for alias in compiled.aliases if len(alias) >= NEAR_MISS_MIN_LENGTH)
+        scores = self._scores(aliases)
         if not scores:
             return None
         index, (score, alias) = max(scores.items(), key=lambda item: (item[1][0], -item[0]))
-        return Hit(index, "fuzzy", alias, round(score, 1))
+        return Closest(index, alias, round(score, 1))
 
-    def _scores(
-        self,
-        aliases: tuple[str, ...],
-        floor: float,
-        generic_weight: float = 1.0,
-        share: float = 0.5,
-        tried: dict[int, tuple[float, str]] | None = None,
-    ) -> dict[int, tuple[float, str]]:
-        """Best (score, alias) per candidate sentence (one that has `share` of an alias's
-        bigrams), for the sentences that score at least `floor`; `tried`, if given, gets the best
-        of every candidate, whatever its score."""
+    def _scores(self, aliases: tuple[str, ...]) -> dict[int, tuple[float, str]]:
+        """Best (score, alias) per candidate sentence (one holding NEAR_MISS_SHARE of an alias's
+        bigrams), for the sentences that score NEAR_MISS_FLOOR or more."""
         best: dict[int, tuple[float, str]] = {}
         for alias in aliases:
-            candidates = self._candidates(alias, share)
+            candidates = self._candidates(alias)
             if not candidates:
                 continue
             char_scores = self._char_scores_of(alias, candidates)
             by_words = len(self.matcher._alias_words.get(alias) or ()) > 1  # one word: no word score
             for index in candidates:
-                score = char_scores[index]
+                score = char_scores.get(index, 0.0)
                 if by_words:
-                    score = max(score, self._word_score(alias, index, generic_weight, floor))
-                if score >= floor and score > best.get(index, (0.0, ""))[0]:
+                    score = max(score, self._word_score(alias, index))
+                if score >= NEAR_MISS_FLOOR and score > best.get(index, (0.0, ""))[0]:
                     best[index] = (score, alias)
-                if tried is not None and score > tried.get(index, (-1.0, ""))[0]:
-                    tried[index] = (score, alias)
         return best
 
-    def _candidates(self, alias: str, share: float) -> list[int]:
-        counts = self._bigram_counts.get(alias)
-        if counts is None:
-            counts = self._bigram_counts[alias] = {}
-            holding = self.located.bigram_sentences
-            for bigram in self.matcher.bigrams(alias):
-                for index in holding.get(bigram, ()):
-                    counts[index] = counts.get(index, 0) + 1
-        needed = max(1, len(self.matcher.bigrams(alias)) * share)
+    def _candidates(self, alias: str) -> list[int]:
+        holding = self.located.bigram_sentences
+        counts: dict[int, int] = {}
+        for bigram in self.matcher.bigrams(alias):
+            for index in holding.get(bigram, ()):
+                counts[index] = counts.get(index, 0) + 1
+        needed = max(1, len(self.matcher.bigrams(alias)) * NEAR_MISS_SHARE)
         return [index for index, count in counts.items() if count >= needed]
 
     def _char_scores_of(self, alias: str, indices: list[int]) -> dict[int, float]:
-        """_char_score of `alias` in each of these sentences. One rapidfuzz call screens the
-        sentences not scored yet; only those that pass are aligned. Kept for the report: hits and
-        near misses ask for the same pairs."""
-        known = self._char_scores.setdefault(alias, {})
-        new = [index for index in indices if index not in known]
-        if new:
-            known.update(dict.fromkeys(new, 0.0))
-            passed = process.extract(
-                alias, [self.sentences[index] for index in new], scorer=fuzz.partial_ratio,
-                score_cutoff=FUZZY_THRESHOLD, limit=None,
-            )
-            for _sentence, _score, position in passed:
-                known[new[position]] = _char_score(alias, self.sentences[new[position]])
-        return known
+        """_char_score of `alias` in those of these sentences where it is not 0. One rapidfuzz call
+        screens them all; only those that pass are aligned."""
+        passed = process.extract(
+            alias, [self.sentences[index] for index in indices], scorer=fuzz.partial_ratio,
+            score_cutoff=CHAR_SCORE_FLOOR, limit=None,
+        )
+        return {indices[position]: _char_score(alias, self.sentences[indices[position]]) for _s, _score, position in passed}
 
-    def _word_score(self, alias: str, index: int, generic_weight: float, floor: float) -> float:
+    def _word_score(self, alias: str, index: int) -> float:
         """Share of the alias's characters whose words occur in the sentence close together: on
         average at most two inserted characters between words in the alias's order
         (重大[行政]执法决定[的]法制审核), none in another order (全过程执法记录 for 执法全过程记录, but
         not 平台公开执法信息 for 执法信息平台); a wider spread scales the score down in proportion (执法
         and 责任制 in "谁执法谁普法"责任制 are not 执法责任制; three common words scattered over a long
-        sentence are nothing). In a near miss, generic words count `generic_weight` of their length.
-        A sentence whose words could not score `floor` even close together scores 0. For an
-        alias of two words or more."""
+        sentence are nothing). Generic words count GENERIC_WEIGHT of their length. A sentence whose
+        words could not score NEAR_MISS_FLOOR even close together scores 0. For an alias of two
+        words or more."""
         alias_words = self.matcher._alias_words[alias]
         sentence = self.sentences[index]
         present = [word for word in alias_words if word in sentence]
         if not present:
             return 0.0
-        weight, total = self.matcher.word_weights(alias, generic_weight)
-        if 100.0 * sum(map(weight, present)) / total < floor:
+        weight, total = self.matcher.word_weights(alias)
+        if 100.0 * sum(map(weight, present)) / total < NEAR_MISS_FLOOR:
             return 0.0
         starts = {word: _find_all(sentence, word) for word in dict.fromkeys(present)}
 
@@ -626,7 +573,7 @@ class _Fuzzy:
 
 
 def _char_score(alias: str, sentence: str) -> float:
-    """partial_ratio over a window as long as the alias; 0 below FUZZY_THRESHOLD, where a
+    """partial_ratio over a window as long as the alias; 0 below CHAR_SCORE_FLOOR, where a
     character-level score is alignment noise over a long sentence, not closeness (for near misses
     too). rapidfuzz also aligns a shorter window at either end of the sentence, where a shared
     prefix alone (法治政府建设|组织 against 法治政府建设示范) would score 86; such an alignment is
@@ -643,7 +590,7 @@ def _char_score(alias: str, sentence: str) -> float:
         else:
             start = max(0, end - len(alias))
         score = fuzz.ratio(alias, sentence[start:end])
-    return score if score >= FUZZY_THRESHOLD else 0.0
+    return score if score >= CHAR_SCORE_FLOOR else 0.0
 
 
 def _ordered_window(occurrences: list[list[tuple[int, int]]]) -> int:

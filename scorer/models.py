@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 Status = Literal["covered", "partial", "planned", "problem", "missing"]
 STATUSES: tuple[Status, ...] = ("covered", "partial", "planned", "problem", "missing")
 Context = Literal["achievement", "problem", "plan"]
-MatchKind = Literal["alias", "terms", "fuzzy"]
+MatchKind = Literal["alias", "terms"]
 
 ChosenBy = Literal["year", "option"]
 """How a report's checklist was chosen: by the report's year (--checklist auto) or by the option."""
@@ -244,7 +244,6 @@ class Evidence(_Strict):
     context: Context
     match: MatchKind
     term: str
-    score: float
     figures: list[str] = []
     documents: list[str] = []
     specific: bool = False
@@ -337,8 +336,6 @@ DropReason = Literal[
     "remit",
     "training_topic",
     "terms_too_far",
-    "literal_rules",
-    "below_threshold",
 ]
 
 
@@ -352,14 +349,13 @@ class Hit:
     sentence: int
     match: MatchKind
     term: str
-    score: float
     context: Context | None = None
     cue: str = ""
 
 
 class DroppedHit(_Strict):
     """A hit the matcher found and did not count, and why; `detail` says more (the longer phrase
-    that swallowed an alias, the score that fell short)."""
+    that swallowed an alias, how far apart the terms of a set lay)."""
 
     sentence: int
     match: MatchKind
@@ -370,14 +366,12 @@ class DroppedHit(_Strict):
 
 class ElementRecord(BaseModel):
     """What was decided for one element of one report, written down by the code that decided it:
-    the matcher (kept and dropped hits, what fuzzy matching did) and the scorer (the rule that
-    gave the status)."""
+    the matcher (kept and dropped hits) and the scorer (the rule that gave the status)."""
 
     model_config = ConfigDict(extra="forbid")
 
     kept: list[Hit] = []
     dropped: list[DroppedHit] = []
-    fuzzy: str = ""
     rule: str = ""
 
 

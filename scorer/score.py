@@ -1,8 +1,8 @@
 """Turn hits into statuses, scores and gaps: the Analysis every renderer reads. Never prints.
 
 Status of an element, from its evidence:
-- covered: a literal (alias or term-set) hit in an achievement sentence;
-- partial: only fuzzy achievement evidence, or an umbrella element with some parts evidenced;
+- covered: a hit (alias or term set) in an achievement sentence;
+- partial: an umbrella element with some of its parts evidenced;
 - problem: only shortcoming mentions (or shortcoming and plan mentions: the report admits the
   gap, and the plan is how it means to close it);
 - planned: only plan mentions;
@@ -174,7 +174,7 @@ def _said(doc: Segmented, index: int) -> dict:
 def _evidence(hits: list[Hit], said: Callable[[int], dict]) -> list[dict]:
     """Each hit as the fields of an Evidence: what its sentence says (see _said) and what matched
     there."""
-    items = [{**said(hit.sentence), "match": hit.match, "term": hit.term, "score": hit.score} for hit in hits]
+    items = [{**said(hit.sentence), "match": hit.match, "term": hit.term} for hit in hits]
     for item, hit in zip(items, hits):
         if hit.context is not None:  # the mention, not its sentence, says what it reports
             item["context"] = hit.context
@@ -184,10 +184,8 @@ def _evidence(hits: list[Hit], said: Callable[[int], dict]) -> list[dict]:
 def _status(items: list[dict]) -> tuple[Status, str]:
     """An element's status from its own evidence, and the rule that gave it."""
     achievements = [e for e in items if e["context"] == "achievement"]
-    if any(e["match"] != "fuzzy" for e in achievements):
-        return "covered", "covered: a literal hit (alias or term set) in an achievement sentence"
     if achievements:
-        return "partial", "partial: only fuzzy (variant) hits in achievement sentences"
+        return "covered", "covered: a hit (alias or term set) in an achievement sentence"
     if any(e["context"] == "problem" for e in items):
         return "problem", "problem: no achievement; named as a shortcoming (a plan to fix it does not count)"
     if items:

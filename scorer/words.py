@@ -1,9 +1,9 @@
 """Word segmentation with jieba, loaded once per process with the checklist's terms.
 
-Used by the fuzzy matcher only, to split each checklist phrase into its words once (the matcher
-then looks for those words in a sentence): comparing words rather than characters is what lets
-"重大行政执法决定的法制审核" evidence the phrase "重大执法决定法制审核" (a word inserted, 的 added)
-while "谁执法谁普法责任制" does not evidence "执法责任制". The checklist's terms form the user
+Used by the near misses only, to split each checklist phrase into its words once (the matcher
+then looks for those words in a sentence): comparing words rather than characters is what makes
+"重大行政执法决定的法制审核" close to the phrase "重大执法决定法制审核" (a word inserted, 的 added)
+while "谁执法谁普法责任制" is not close to "执法责任制". The checklist's terms form the user
 dictionary, so that a domain term (法制审核, 双随机, 权责清单) stays one word.
 """
 

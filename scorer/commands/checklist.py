@@ -143,10 +143,7 @@ def _test(args: argparse.Namespace) -> int:
 
 def _evidence(result) -> list[str]:
     """What the scorer used: each hit with its context, or the parts of an umbrella, or the near miss."""
-    lines = [
-        f"evidence: {item.context}, {item.match} “{item.term}”" + (f" (score {item.score:g})" if item.match == "fuzzy" else "")
-        for item in result.evidence
-    ]
+    lines = [f"evidence: {item.context}, {item.match} “{item.term}”" for item in result.evidence]
     if result.parts:
         lines.append("parts: " + ", ".join(f"{part} {status}" for part, status in result.parts.items()))
     if result.near_miss is not None:

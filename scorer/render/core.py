@@ -36,7 +36,7 @@ _DOCUMENT_TYPE_LABEL = {"annual_report": "法治政府建设年度报告", "othe
 TIMELINESS_LABEL = {"on_time": "按时", "late": "逾期", "unknown": "无法判断"}
 CHOSEN_BY_LABEL = {"year": "按报告年度选定", "option": "指定"}
 CONTEXT_LABEL = {"achievement": "成效", "problem": "问题", "plan": "计划"}
-MATCH_LABEL = {"alias": "原词", "terms": "词组", "fuzzy": "近似"}
+MATCH_LABEL = {"alias": "原词", "terms": "词组"}
 SPECIFICS_SHOWN = 4
 T = TypeVar("T")
 _UMASK = os.umask(0o022)
@@ -78,8 +78,7 @@ def percent(share: float | None) -> str:
 
 def how_matched(item: Evidence) -> str:
     """How a piece of evidence names its element: the kind of match and the matched words."""
-    how = f"{MATCH_LABEL[item.match]} “{item.term}”"
-    return how + f" 相似度 {item.score:g}" if item.match == "fuzzy" else how
+    return f"{MATCH_LABEL[item.match]} “{item.term}”"
 
 
 def specifics(item: Evidence) -> str:

@@ -12,7 +12,7 @@ from scorer.render.core import STATUS_LABEL, STATUS_SYMBOL, TIER_LABEL
 from scorer.render.text import one_line
 
 _CHOSEN_BY = {"year": "chosen by the report's year", "option": "given with --checklist"}
-_MATCH = {"alias": "alias", "terms": "term set", "fuzzy": "fuzzy variant of"}
+_MATCH = {"alias": "alias", "terms": "term set"}
 
 
 def write_json(explanation: Explanation, outfile: IO[str]) -> None:
@@ -29,13 +29,12 @@ def lines(e: Explanation) -> list[str]:
         f"report:    {printable(e.source)} · checklist {e.checklist.id} {e.checklist.version} ({_CHOSEN_BY[e.checklist.chosen_by]})",
         f"status:    {STATUS_SYMBOL[e.status]} {e.status} ({STATUS_LABEL[e.status]})",
         f"rule:      {e.rule}",
-        f"fuzzy:     {e.fuzzy or '—'}",
     ]
     if e.parts:
         out.append("parts:     " + ", ".join(f"{STATUS_SYMBOL[s]} {part} {s}" for part, s in e.parts.items()))
     out += ["", f"Sentences where the element was found ({len(e.sentences)}):"]
     if not e.sentences:
-        out.append("  none: no alias, term set or fuzzy variant of it occurs in the report")
+        out.append("  none: no alias or term set of it occurs in the report")
     for sentence in e.sentences:
         out += [
             "",
@@ -44,9 +43,8 @@ def lines(e: Explanation) -> list[str]:
             f"      context: {_context(sentence)}",
         ]
         for hit in sentence.kept:
-            score = f" ({hit.score:g})" if hit.match == "fuzzy" else ""
             own = f", as {hit.context}: only arranged (“{hit.cue}”)" if hit.context else ""
-            out.append(f"      counted: {_MATCH[hit.match]} “{hit.term}”{score}{own}")
+            out.append(f"      counted: {_MATCH[hit.match]} “{hit.term}”{own}")
         for hit in sentence.dropped:
             detail = f" ({hit.detail})" if hit.detail else ""
             out.append(f"      dropped: {_MATCH[hit.match]} “{hit.term}”: {DROP_REASONS[hit.reason]}{detail}")

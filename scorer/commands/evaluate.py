@@ -20,12 +20,17 @@ def add_parser(commands) -> argparse.ArgumentParser:
     parser.add_argument("gold_dir", metavar="GOLD_DIR", help="directory of gold YAML files (searched recursively)")
     add_checklist_option(parser, default=DEFAULT)
     parser.add_argument("--format", choices=sorted(WRITERS), default="table", help="what to print (default: table)")
+    parser.add_argument(
+        "--figures-only", action="store_true",
+        help="leave out the disagreements and the per-document results: for a held-out set, whose figure must be "
+        "taken without reading what the scorer got wrong",
+    )
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     evaluation = evaluate(args.gold_dir, Matcher(load_checklist(args.checklist)))
-    WRITERS[args.format](evaluation, sys.stdout)
+    WRITERS[args.format](evaluation, sys.stdout, disagreements=not args.figures_only)
     for error in evaluation.errors:
         print(f"rolscore: {error}", file=sys.stderr)
     return EXIT_ERROR if evaluation.errors else EXIT_OK

@@ -18,11 +18,14 @@ EVIDENCE_SHOWN = 2
 SENTENCE_SHOWN = 44
 
 
-def write_json(evaluation: Evaluation, outfile: IO[str]) -> None:
-    outfile.write(json.dumps(evaluation.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, indent=1) + "\n")
+def write_json(evaluation: Evaluation, outfile: IO[str], disagreements: bool = True) -> None:
+    data = evaluation.model_dump(mode="json", exclude=None if disagreements else {"disagreements", "documents"})
+    outfile.write(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
 
 
-def write_table(evaluation: Evaluation, outfile: IO[str]) -> None:
+def write_table(evaluation: Evaluation, outfile: IO[str], disagreements: bool = True) -> None:
+    """The figures and confusion tables, then (unless `disagreements` is False: a held-out set
+    whose figure is taken without reading it) every disagreement with its evidence."""
     console = console_for(outfile)
     pairs = evaluation.matcher.pairs
     console.print(
@@ -32,7 +35,8 @@ def write_table(evaluation: Evaluation, outfile: IO[str]) -> None:
     console.print(_figures(evaluation))
     console.print(_confusion("Matcher: gold (rows) vs predicted (columns)", evaluation.matcher))
     console.print(_confusion("Baseline (alias lookup): gold (rows) vs predicted (columns)", evaluation.baseline))
-    console.print(_disagreements(evaluation.disagreements), soft_wrap=True)
+    if disagreements:
+        console.print(_disagreements(evaluation.disagreements), soft_wrap=True)
 
 
 def _figures(evaluation: Evaluation) -> Table:
@@ -78,8 +82,7 @@ def _used(item: Disagreement) -> list[str]:
     """The gold quote, then the evidence behind the prediction: context, match kind, term, sentence."""
     lines = [f"gold quote: {item.quote}"] if item.quote else []
     for e in item.evidence[:EVIDENCE_SHOWN]:
-        score = f" {e.score:g}" if e.match == "fuzzy" else ""
-        lines.append(f"{e.context}, {e.match} “{e.term}”{score}: {shorten(e.text, SENTENCE_SHOWN)}")
+        lines.append(f"{e.context}, {e.match} “{e.term}”: {shorten(e.text, SENTENCE_SHOWN)}")
     if len(item.evidence) > EVIDENCE_SHOWN:
         lines.append(f"(+{len(item.evidence) - EVIDENCE_SHOWN} more evidence sentences)")
     if not item.evidence:

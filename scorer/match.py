@@ -19,6 +19,7 @@ evidence: "中共××县委 ××县人民政府关于…法治政府建设情况
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -50,6 +51,9 @@ from scorer.normalize import TERMINAL, heading_level, normalize
 CHAR_SCORE_FLOOR = 85.0
 """Lowest character-level score that says a sentence is close to an alias: one character
 different in a 7+ character phrase scores 86-93; below, an alignment over a long sentence is noise."""
+_WHOLE_ONLY = math.ceil(100 / (100 - CHAR_SCORE_FLOOR)) - 1
+"""The longest alias for which one character off already falls short of CHAR_SCORE_FLOOR (a window
+as long as the alias scores the share of its characters matched: 5 of 6 is 83): 6."""
 NEAR_MISS_FLOOR = 75.0
 """Below this, no sentence is shown as the near miss of a missing element: nothing is close."""
 NEAR_MISS_SHARE = 1 / 3
@@ -125,7 +129,13 @@ class Matcher:
         self.dictionary_terms = tuple(term for term in self.terms if len(term) <= _DICTIONARY_LENGTH)
         self.term_search = _Search(self.terms)
         self.bigram_search = _Search(
-            {bigram for compiled in self.compiled.values() for alias in compiled.aliases for bigram in self.bigrams(alias)}
+            {
+                bigram
+                for compiled in self.compiled.values()
+                for alias in compiled.aliases
+                if len(alias) > _DICTIONARY_LENGTH
+                for bigram in self.bigrams(alias)
+            }
         )
 
     @cached_property
@@ -455,8 +465,9 @@ class _Located:
 
     @cached_property
     def bigram_sentences(self) -> dict[str, set[int]]:
-        """The body sentences that hold each bigram of the aliases (one where the bigram starts).
-        Made when a near miss is first looked for: a report with every element evidenced never is."""
+        """The body sentences that hold each bigram of the aliases longer than one word (one where
+        the bigram starts). Made when a near miss is first looked for: a report with every element
+        evidenced never is."""
         return self._bigram_search.sentences(self.text, self._owner)
 
 
@@ -519,17 +530,45 @@ class _Fuzzy:
         return best
 
     def _candidates(self, alias: str) -> list[int]:
+        """The body sentences holding NEAR_MISS_SHARE of the alias's bigrams or more. One word (an
+        alias of _DICTIONARY_LENGTH characters or fewer, compared by its characters alone) can only
+        be close where it occurs whole or in a sentence shorter than itself (see _WHOLE_ONLY), so
+        only those sentences are looked at, without the bigram index."""
+        bigrams = self.matcher.bigrams(alias)
+        needed = max(1, len(bigrams) * NEAR_MISS_SHARE)
+        if len(alias) <= _DICTIONARY_LENGTH:
+            whole = {self.located.sentence_at(at) for at in self.located.positions.get(alias, ())} - {None}
+            shorter = [
+                index for index in self._short_sentences
+                if len(self.sentences[index]) < len(alias) and sum(bigram in self.sentences[index] for bigram in bigrams) >= needed
+            ]
+            return [index for index in sorted(whole) if alias in self.sentences[index]] + shorter
         holding = self.located.bigram_sentences
         counts: dict[int, int] = {}
-        for bigram in self.matcher.bigrams(alias):
+        for bigram in bigrams:
             for index in holding.get(bigram, ()):
                 counts[index] = counts.get(index, 0) + 1
-        needed = max(1, len(self.matcher.bigrams(alias)) * NEAR_MISS_SHARE)
         return [index for index, count in counts.items() if count >= needed]
 
+    @cached_property
+    def _short_sentences(self) -> list[int]:
+        """The body sentences shorter than a one-word alias can be."""
+        return [index for index in range(self.located.first, len(self.sentences)) if len(self.sentences[index]) < _DICTIONARY_LENGTH]
+
     def _char_scores_of(self, alias: str, indices: list[int]) -> dict[int, float]:
-        """_char_score of `alias` in those of these sentences where it is not 0. One rapidfuzz call
-        screens them all; only those that pass are aligned."""
+        """_char_score of `alias` in those of these sentences where it is not 0. An alias of
+        _WHOLE_ONLY characters or fewer reaches CHAR_SCORE_FLOOR only where it occurs whole (or in
+        a sentence shorter than itself): that is a substring test. Longer ones are screened by one
+        rapidfuzz call; only those that pass are aligned."""
+        if len(alias) <= _WHOLE_ONLY:
+            found = {}
+            for index in indices:
+                sentence = self.sentences[index]
+                if alias in sentence:
+                    found[index] = 100.0
+                elif len(sentence) < len(alias):
+                    found[index] = _char_score(alias, sentence)
+            return found
         passed = process.extract(
             alias, [self.sentences[index] for index in indices], scorer=fuzz.partial_ratio,
             score_cutoff=CHAR_SCORE_FLOOR, limit=None,

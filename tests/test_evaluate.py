@@ -111,6 +111,24 @@ def test_evaluate_prints_both_predictors_and_json_is_sorted_and_stable(tmp_path,
     assert data["baseline"]["false_coverage"] == 1
 
 
+def test_figures_only_leaves_out_what_the_matcher_got_wrong(tmp_path, capsys):
+    # a held-out set's figure is taken without reading its disagreements or per-report results
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "one.yaml").write_text(
+        "text: |\n  全年办理行政复议案件5件。\nlabels:\n  administrative_reconsideration: {status: missing}\n",
+        encoding="utf-8",
+    )
+    assert main(["evaluate", str(gold)]) == 0
+    assert "Disagreements (1)" in capsys.readouterr().out
+    assert main(["evaluate", str(gold), "--figures-only"]) == 0
+    table = capsys.readouterr().out
+    assert "matcher" in table and "Disagreements" not in table and "全年办理" not in table
+    assert main(["evaluate", str(gold), "--format", "json", "--figures-only"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["matcher"]["false_positive"] == 1 and "disagreements" not in data and "documents" not in data
+
+
 @pytest.mark.parametrize(
     "bad",
     [

@@ -51,7 +51,8 @@ _DISPOSAL = re.compile(r"[^,;。:]*?(纳入|列入|写入|融入|作为|转化�
 disposes of it, in the same clause."""
 _NEXT_YEAR_CUES = "(将|要|计划|拟|力争|争取|继续|重点|工作|年度(推进|工作))"
 _NOT_ANNOUNCING = re.compile(r"针对|围绕|聚焦|解决|整改")
-"""An introduction that takes up problems to report what was done about them announces no shortcomings."""
+"""An introduction that takes up problems to report what was done about them announces no
+shortcomings; nor does a clause that does so."""
 _PLAN_OPENING = re.compile(rf"(我们|我[省市区县局委])?({PLAN_CLAUSE.pattern})")
 _DONE = re.compile(r"已|完成|实现|建成|达到|累计|全年|\d")
 _COMMA = re.compile(",")
@@ -72,8 +73,21 @@ def part_context(heading: str, reported_year: int | None) -> Cue | None:
 
 
 def clause_context(sentence: str, reported_year: int | None) -> Cue | None:
-    """The context a sentence gives itself; a plan to fix a shortcoming is a plan."""
-    return _first_cue(sentence, reported_year, ("plan", PLAN_CLAUSE), ("problem", PROBLEM_CLAUSE))
+    """The context a sentence gives itself; a plan to fix a shortcoming is a plan. A shortcoming
+    named in a clause that takes it up (针对…存在的问题和短板,出台…; 着力解决…不到位的问题) is what
+    the work done addressed, not one the report admits."""
+    plan = _first_cue(sentence, reported_year, ("plan", PLAN_CLAUSE))
+    if plan:
+        return plan
+    found = _search(PROBLEM_CLAUSE, sentence)
+    while found is not None and _NOT_ANNOUNCING.search(sentence, _clause_start(sentence, found.start()), found.start()):
+        found = _search(PROBLEM_CLAUSE, sentence, found.end())
+    return Cue("problem", found.group()) if found else None
+
+
+def _clause_start(sentence: str, at: int) -> int:
+    """Where the clause holding `at` starts: just past the last , ; : before it."""
+    return max(sentence.rfind(mark, 0, at) for mark in ",;:") + 1
 
 
 def list_context(sentence: str, reported_year: int | None) -> Cue | None:

@@ -60,7 +60,7 @@ _EARLIER_TITLES = re.compile(r"(《[^《》]*》[、,和及与]?)+$")
 _ARRANGEMENT_DOCUMENT = re.compile(r"(工作要点|要点|工作安排|安排意见|任务分工|责任分工|任务分解清单|任务清单)(\(|》|$)|^《关于做好")
 """A document that lists the year's tasks: the topics in its title are arranged, not done."""
 _UNTITLED_POINTS = re.compile(r"[^,;:。《》]{0,20}(工作要点|工作安排)")
-_ARRANGING = re.compile(r"研究部署|专题研究|全面部署|统筹部署|安排部署|谋划部署|专题部署|研究谋划|部署推进|部署开展")
+_ARRANGING = re.compile(r"研究部署|专题研究|全面部署|统筹部署|安排部署|谋划部署|专题部署|研究谋划|部署推进|部署推动|部署开展")
 """A meeting's verbs whose objects, later in the clause, are arranged (研究部署A、B等工作)."""
 _ARRANGED = re.compile(r"(进行|作出|做出)了?(?:研究和|专题|系统|全面|统筹|具体)?(安排部署|部署安排|安排|部署)")
 """…that close a clause naming what was arranged (对A、B等工作进行了安排部署, 从A、B等方面作出部署)."""
@@ -73,6 +73,9 @@ _STUDYING_TOPICS = re.compile(r"研究(?!解决|制定|起草|出台|通过|审�
 """A meeting that studies a list of topics (研究行政立法、法律顾问选聘等工作) arranges them; one that
 研究解决 or 研究制定 something did it."""
 _TOPIC_LIST_END = re.compile(r"等[^,;:。]{0,6}(工作|事项|任务|问题|议题)")
+_PLAN_DOCUMENT = re.compile(r"[^,;:、。]{0,2}(计划|规划)")
+"""…except a plan of the element's own (研究年度立法计划、…工作要点等工作): deliberating it is work done
+this year on next year's programme, whatever else the list names."""
 _STRESSING = re.compile(r"强调要|强调|提出要")
 """A demand: what follows it in the sentence was stressed, not done (强调要深化…,持续优化…)."""
 _REQUIRING = re.compile(r"要求")
@@ -184,11 +187,12 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
     arranging = _ARRANGING.search(before) or _ARRANGED.search(after)
     if arranging:
         return Mention("arranged", arranging.group())
+    own_plan = _plan_named(sentence, start, end)
     studying = _STUDYING_TOPICS.search(before)
-    if studying and "、" in sentence[clause_start:clause_end] and _TOPIC_LIST_END.search(after):
+    if studying and "、" in sentence[clause_start:clause_end] and _TOPIC_LIST_END.search(after) and not own_plan:
         return Mention("arranged", studying.group())
     named = _UNTITLED_POINTS.match(after) or (not _CONVENING.search(sentence, start, end) and _ARRANGING_MEETING.match(after))
-    if named:
+    if named and not own_plan:
         return Mention("arranged", named.group(1))
     training = _TRAINING.match(after)
     if training and not _LAW.search(sentence, start, end):
@@ -210,6 +214,11 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
     if demand:
         return Mention("arranged", demand)
     return _body_name(sentence, start, end, before)
+
+
+def _plan_named(sentence: str, start: int, end: int) -> bool:
+    """Is the mention a plan document's name, or the start of one (立法计划, 立法工作计划)?"""
+    return sentence.endswith(("计划", "规划"), start, end) or _PLAN_DOCUMENT.match(sentence, end) is not None
 
 
 def _overview_before(sentence: str, overview: re.Match[str] | None, start: int) -> re.Match[str] | None:

@@ -64,9 +64,10 @@ _ARRANGING = re.compile(r"研究部署|专题研究|全面部署|统筹部署|�
 """A meeting's verbs whose objects, later in the clause, are arranged (研究部署A、B等工作)."""
 _ARRANGED = re.compile(r"(进行|作出|做出)了?(?:研究和|专题|系统|全面|统筹|具体)?(安排部署|部署安排|安排|部署)")
 """…that close a clause naming what was arranged (对A、B等工作进行了安排部署, 从A、B等方面作出部署)."""
-_ARRANGING_MEETING = re.compile(r"[^,;:。]{0,20}?(推进会议?|部署会议?|动员会|动员大会|工作会议)")
+_ARRANGING_MEETING = re.compile(r"[^,;:。]{0,20}?(推进会议?|部署会议?|动员会|动员大会|工作会议)(?!上|精神)")
 """A meeting named after the topics it pushes (优化营商环境、“一网通办”改革推进会议, 法治政府建设暨
-推进重大行政决策法治化工作会议)."""
+推进重大行政决策法治化工作会议); not one whose speech or spirit is what was studied (学习习近平法治思想和
+…在中央全面依法治国工作会议上的重要讲话精神; 学习宣传习近平法治思想、中央全面依法治国工作会议…精神)."""
 _CONVENING = re.compile(r"召开|主持|举办")
 """…but whoever convenes or chairs it acts (县长主持召开全县法治政府建设工作会议)."""
 _STUDYING_TOPICS = re.compile(r"研究(?!解决|制定|起草|出台|通过|审议|决定|修订|处理)")
@@ -112,11 +113,16 @@ _BODY_SUFFIX = re.compile(r"(局|厅|署|办公室|办|部门|机构|机关|委�
 _FOUNDING = re.compile(r"(成立|组建|设立|建立|挂牌|新设|健全|调整)[了]?[^,;。]{0,6}$")
 _OVERVIEW = re.compile(
     r"^[^,;:。]{0,14}?[,]?[^,;:。]{0,16}?"
-    r"(在[^,;:。]{2,40}?(领导|指导|支持)下|坚持以[^,;:。]{2,60}?为(指导|统领))"
+    r"(?P<formula>在[^,;:。]{2,40}?(领导|指导|支持)下|坚持以[^,;:。]{2,60}?为(指导|统领))"
+    r"|^\d{4}年(以来|度)?,[^,;:。]{0,16}?"
+    r"(?P<opening>(深入|认真|全面)贯彻落实[^,;:。]{2,40}?(决策部署|精神)|以[^,;:。]{2,30}?为目标)"
 )
 """The overview formula that opens a report or a part (2023年,在市委的坚强领导下; 2024年,大连市坚持以…为
 指导), near the start of its sentence: one met later (西安遭遇疫情,在…领导下,…) opens no overview, and
-以…为引领 leads into acts as often as into a direction (以…为引领,健全会前学法、任前考法等制度)."""
+以…为引领 leads into acts as often as into a direction (以…为引领,健全会前学法、任前考法等制度).
+Without the formula, a sentence that opens with the year and goes on to the central policy carried
+out or the year's goal (2025年,宛城区深入贯彻落实党中央…决策部署; 2025年,街道以建设…为目标) is the
+overview too."""
 
 _OWN_REPORT = re.compile(r"(本|此)?报告(包括|内容|分为|共分|主要包括)")
 """The report speaking of itself in its covering words (报告包括四个方面:…; 报告内容将通过门户网站公开)."""
@@ -180,7 +186,7 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
     overview = _overview_before(sentence, facts.overview, start)
     if overview and not _STUDY.match(sentence, start) and not _FIGURE.search(sentence, overview.end()):
         if _DIRECTION.search(before) or (_AREAS_NAMED.search(before) and _AREAS_NAMED_END.match(sentence, end)):
-            return Mention("overview", overview.group(1))
+            return Mention("overview", overview.group("formula") or overview.group("opening"))
     if "《" not in sentence and not _CLAUSE_CUE.search(sentence, clause_start, clause_end) and not _STRESSING.search(sentence, 0, start):
         return _body_name(sentence, start, end, before)
     after = sentence[end:clause_end]  # the rules below that look after the mention stay in its clause
@@ -191,7 +197,8 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
     studying = _STUDYING_TOPICS.search(before)
     if studying and "、" in sentence[clause_start:clause_end] and _TOPIC_LIST_END.search(after) and not own_plan:
         return Mention("arranged", studying.group())
-    named = _UNTITLED_POINTS.match(after) or (not _CONVENING.search(sentence, start, end) and _ARRANGING_MEETING.match(after))
+    meeting = not _CONVENING.search(sentence, start, end) and not _STUDY.match(sentence, start) and _ARRANGING_MEETING.match(after)
+    named = _UNTITLED_POINTS.match(after) or meeting
     if named and not own_plan:
         return Mention("arranged", named.group(1))
     training = _TRAINING.match(after)

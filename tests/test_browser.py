@@ -190,18 +190,21 @@ def test_n_and_p_and_clicks_on_an_element_step_through_its_evidence(visit, revie
     page = visit().open(f"{HAISHU}.html")
     page.locator('a.element-name[data-element="first_responsible_person"]').click()
     seen = []
-    for _ in range(4):  # 第一责任人 four times: 一(一)二是 (three sentences) and the 述法 of 一(五)
+    # five sentences: 一(一)二是 (the duty named three times, and the leaders' 批示 on the rule of law)
+    # and the 述法 of 一(五)
+    for _ in range(5):
         mark = current(page)
         assert in_view(page, mark)
         where = "mark => [mark.getBoundingClientRect().top + window.scrollY, mark.textContent]"
         seen.append(page.evaluate(where, mark.element_handle()))
         page.keyboard.press("n")
-    assert [y for y, _ in seen] == sorted(y for y, _ in seen) and len({text for _, text in seen}) == 4
+    assert [y for y, _ in seen] == sorted(y for y, _ in seen) and len({text for _, text in seen}) == 5
     assert seen[0][1] == "二是全面履行党政主要负责人推进法治建设第一责任人职责。"
-    assert "述法" in seen[3][1]
+    assert seen[1][1] == "区委区政府主要负责人高度重视法治政府建设工作,多次对法治工作进行批示。"
+    assert "述法" in seen[4][1]
     assert current(page).text_content() == seen[0][1]  # after the last, the first again
     page.keyboard.press("p")
-    assert current(page).text_content() == seen[3][1]
+    assert current(page).text_content() == seen[4][1]
     page.locator('a.element-name[data-element="first_responsible_person"]').click()  # a click steps on too
     assert current(page).text_content() == seen[0][1]
     page.keyboard.press("Escape")

@@ -105,3 +105,15 @@ def test_specific_evidence_carries_figures_or_named_documents(analyse_text):
     assert decision.specific and decision.documents == ["《秦皇岛市人民政府重大行政决策程序暂行规定》"]
     advisor = analysis.element("government_legal_advisor")
     assert not advisor.evidence[0].specific and advisor.specific_share == 0.0
+
+
+def test_catalogue_rows_spaced_or_less_common_are_page_furniture_not_the_body(analyse_text):
+    # a disclosure page's catalogue as some sites print it: 索 引 号 spaced out, 信息分类, 标题, 时效;
+    # the report's title under it names the report, it is no evidence of the report published
+    page = (
+        "索 引 号:\n信息分类: 2025\n发布机构:\n标题: ××区2025年法治政府建设年度报告\n时效:\n\n"
+        "××区2025年法治政府建设年度报告\n\n2025年,××区扎实推进依法行政,全年办理行政复议案件12件。"
+    )
+    result = analyse_text(page)
+    assert result.element("annual_report_disclosure").status == "missing"
+    assert result.element("administrative_reconsideration").status == "covered"

@@ -60,7 +60,10 @@ _EARLIER_TITLES = re.compile(r"(《[^《》]*》[、,和及与]?)+$")
 _ARRANGEMENT_DOCUMENT = re.compile(r"(工作要点|要点|工作安排|安排意见|任务分工|责任分工|任务分解清单|任务清单)(\(|》|$)|^《关于做好")
 """A document that lists the year's tasks: the topics in its title are arranged, not done."""
 _UNTITLED_POINTS = re.compile(r"[^,;:。《》]{0,20}(工作要点|工作安排)")
-_ARRANGING = re.compile(r"研究部署|专题研究|全面部署|统筹部署|安排部署|谋划部署|专题部署|研究谋划|部署推进|部署推动|部署开展")
+_ARRANGING = re.compile(
+    r"研究部署|专题研究|全面部署|统筹部署|安排部署|谋划部署|专题部署|科学部署|系统部署|周密部署|精心部署|研究谋划|"
+    r"部署推进|部署推动|部署开展"
+)
 """A meeting's verbs whose objects, later in the clause, are arranged (研究部署A、B等工作)."""
 _ARRANGED = re.compile(r"(进行|作出|做出)了?(?:研究和|专题|系统|全面|统筹|具体)?(安排部署|部署安排|安排|部署)")
 """…that close a clause naming what was arranged (对A、B等工作进行了安排部署, 从A、B等方面作出部署)."""
@@ -70,9 +73,9 @@ _ARRANGING_MEETING = re.compile(r"[^,;:。]{0,20}?(推进会议?|部署会议?|�
 …在中央全面依法治国工作会议上的重要讲话精神; 学习宣传习近平法治思想、中央全面依法治国工作会议…精神)."""
 _CONVENING = re.compile(r"召开|主持|举办")
 """…but whoever convenes or chairs it acts (县长主持召开全县法治政府建设工作会议)."""
-_STUDYING_TOPICS = re.compile(r"研究(?!解决|制定|起草|出台|通过|审议|决定|修订|处理)")
-"""A meeting that studies a list of topics (研究行政立法、法律顾问选聘等工作) arranges them; one that
-研究解决 or 研究制定 something did it."""
+_STUDYING_TOPICS = re.compile(r"研究(?!解决|制定|起草|出台|通过|审议|决定|修订|处理)|谋划")
+"""A meeting that studies or plans a list of topics (研究行政立法、法律顾问选聘等工作; 谋划…试点、…中心等
+重大工作) arranges them; one that 研究解决 or 研究制定 something did it."""
 _TOPIC_LIST_END = re.compile(r"等[^,;:。]{0,6}(工作|事项|任务|问题|议题)")
 _PLAN_DOCUMENT = re.compile(r"[^,;:、。]{0,2}(计划|规划)")
 """…except a plan of the element's own (研究年度立法计划、…工作要点等工作): deliberating it is work done
@@ -139,7 +142,7 @@ _AREA = "(科学|民主|依法|严格|公正|全民|涉农|行业)?(守法普法
 _AREA_LIST = re.compile(rf"{_AREA}(、{_AREA}){{2,}}")
 """The rule of law's standard areas listed together (立法、执法、司法、守法普法)."""
 _CLAUSE_CUE = re.compile(
-    r"部署|安排|研究|推进会|工作会议|内容开展|领域开展|主题开展|课题|议题|方面|重要举措|重要抓手|重要途径|重要讲话|重要指示|重要论述|重要批示|职能|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|接受|提供|要求"
+    r"部署|安排|研究|谋划|推进会|工作会议|内容开展|领域开展|主题开展|课题|议题|方面|重要举措|重要抓手|重要途径|重要讲话|重要指示|重要论述|重要批示|职能|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|接受|提供|要求"
 )
 """Every word the clause rules below start from: a clause without any, in a sentence with no title
 and nothing stressed before the mention, is judged by the body-name rule alone (most hits)."""

@@ -11,8 +11,8 @@ real reports of tests/realdev, 30 of the 38 elements that variants alone made `p
 nothing the labellers counted. It is shown instead as the near miss of a missing element, the
 sentence a reviewer should read before accepting the miss. Score = the better of rapidfuzz's
 character-level `partial_ratio` and a word-level coverage over jieba words, on the sentences that
-share at least half of an alias's character bigrams (found for all aliases in a second
-Aho-Corasick pass, made only when a report has a missing element).
+share at least a third of an alias's character bigrams (found for the aliases longer than one word
+in a second Aho-Corasick pass, made only when a report has a missing element).
 The document's head (its title and any page furniture before the first sentence) is never
 evidence: "中共××县委 ××县人民政府关于…法治政府建设情况的报告" names the report, it reports no work.
 """
@@ -36,7 +36,6 @@ from scorer.furniture import is_page_furniture
 from scorer.mention import Mention, judge
 from scorer.models import (
     Checklist,
-    Context,
     Decisions,
     DroppedHit,
     Element,
@@ -275,11 +274,6 @@ CUT_OFF_LENGTH = 10
 def _cut_off(sentence: Sentence, last: bool) -> bool:
     """Is this the stub of a text cut off mid-sentence (a page's opening, a truncated copy)?"""
     return last and len(sentence.text) < CUT_OFF_LENGTH and sentence.text[-1] not in TERMINAL
-
-
-def hit_context(hit: Hit, doc: Segmented) -> Context:
-    """What a hit reports: what the mention says of itself, else its sentence's context."""
-    return hit.context or doc.sentences[hit.sentence].context
 
 
 def _term_set_spans(

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -586,22 +586,26 @@ class _Fuzzy:
         weight, total = self.matcher.word_weights(alias)
         if 100.0 * sum(map(weight, present)) / total < NEAR_MISS_FLOOR:
             return 0.0
-        starts = {word: _find_all(sentence, word) for word in dict.fromkeys(present)}
+        spans_of = {word: [(at, at + len(word)) for at in _find_all(sentence, word)] for word in dict.fromkeys(present)}
+        scored: dict[tuple[str, ...], float] = {}
 
-        def score(chosen: list[str]) -> float:
-            coverage = 100.0 * sum(map(weight, chosen)) / total
-            spans = [[(at, at + len(word)) for at in starts[word]] for word in dict.fromkeys(chosen)]
-            tight = sum(map(len, chosen))
-            in_order = min(1.0, (tight + 2 * (len(chosen) - 1)) / _ordered_window(spans))
-            return coverage * max(in_order, min(1.0, tight / _min_window(spans)))
+        def score(chosen: tuple[str, ...]) -> float:
+            if chosen not in scored:
+                coverage = 100.0 * sum(map(weight, chosen)) / total
+                spans = [spans_of[word] for word in dict.fromkeys(chosen)]
+                tight = sum(map(len, chosen))
+                in_order = min(1.0, (tight + 2 * (len(chosen) - 1)) / _ordered_window(spans))
+                scored[chosen] = coverage * max(in_order, min(1.0, tight / _min_window(spans)))
+            return scored[chosen]
 
         # a word found only far from the others (行政 in a later 行政诉讼) is left out if that helps
-        best = score(present)
-        while len(present) > 1:
-            dropped = max((present[:i] + present[i + 1 :] for i in range(len(present))), key=score)
+        chosen = tuple(present)
+        best = score(chosen)
+        while len(chosen) > 1:
+            dropped = max((chosen[:i] + chosen[i + 1 :] for i in range(len(chosen))), key=score)
             if score(dropped) <= best:
                 break
-            present, best = dropped, score(dropped)
+            chosen, best = dropped, score(dropped)
         return best
 
 
@@ -666,11 +670,17 @@ def _min_span(occurrences: list[list[tuple[int, int]]]) -> tuple[int, int]:
     covered = 0
     best = (0, 10**9)
     left = 0
-    for right, (_start, _end, word) in enumerate(events):
+    ends: deque[int] = deque()  # indices of the window's events, their ends decreasing: the first ends last
+    for right, (_start, end, word) in enumerate(events):
+        while ends and events[ends[-1]][1] <= end:
+            ends.pop()
+        ends.append(right)
         count[word] += 1
         covered += count[word] == 1
         while covered == need:
-            span = (events[left][0], max(end for _s, end, _w in events[left : right + 1]))
+            while ends[0] < left:
+                ends.popleft()
+            span = (events[left][0], events[ends[0]][1])
             if span[1] - span[0] < best[1] - best[0]:
                 best = span
             first = events[left][2]

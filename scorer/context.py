@@ -50,6 +50,8 @@ _DISPOSAL = re.compile(r"[^,;。:]*?(纳入|列入|写入|融入|作为|转化�
 """将 …纳入 (将加快建设法治政府纳入工作报告) is 把, the object marker, not "will": the verb after the object
 disposes of it, in the same clause."""
 _NEXT_YEAR_CUES = "(将|要|计划|拟|力争|争取|继续|重点|工作|年度(推进|工作))"
+_ACHIEVEMENTS_NAMED = re.compile(r"成效|成绩|主要举措|主要工作|工作开展情况|取得的进展")
+"""A heading's words for the work done (主要举措及成效, 工作开展情况)."""
 _NOT_ANNOUNCING = re.compile(r"针对|围绕|聚焦|解决|整改")
 """An introduction that takes up problems to report what was done about them announces no
 shortcomings; nor does a clause that does so."""
@@ -68,8 +70,19 @@ def has_cue(paragraph: str, reported_year: int | None) -> bool:
 
 
 def part_context(heading: str, reported_year: int | None) -> Cue | None:
-    """The context a heading gives the part under it, or None when it says nothing."""
+    """The context a heading (or the introduction of a list) names, or None when it says nothing."""
     return _first_cue(heading, reported_year, ("problem", PROBLEM_PART), ("plan", PLAN_PART))
+
+
+def heading_context(heading: str, reported_year: int | None) -> Cue | None:
+    """The context a heading gives the part under it. One that names the achievements first and
+    then the shortcomings or plans (主要举措、成效及存在的问题与原因分析) opens a part holding both:
+    its own headings, and its sentences' cues, decide. (An introduction that does so, 虽然取得了
+    一定成效,但仍存在一些差距:, still announces shortcomings.)"""
+    cue = part_context(heading, reported_year)
+    if cue is not None and _ACHIEVEMENTS_NAMED.search(heading, 0, heading.find(cue.words)):
+        return None
+    return cue
 
 
 def clause_context(sentence: str, reported_year: int | None) -> Cue | None:

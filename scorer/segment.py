@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from scorer.context import Cue, clause_context, has_cue, list_context, part_context, plan_turns
+from scorer.context import Cue, clause_context, has_cue, heading_context, list_context, plan_turns
 from scorer.metadata import reported_year
 from scorer.models import Context, Segmented, SourceText
 from scorer.normalize import CLOSERS, heading_level, normalize
@@ -55,7 +55,7 @@ class _Part(NamedTuple):
         """The part a heading (sentence `index`) opens below this one. Inside a plan part
         everything is planned, even under "(一)针对存在问题…"; otherwise the innermost heading that
         names a part decides."""
-        own = part_context(label, year) if self.governing.context != "plan" else None
+        own = heading_context(label, year) if self.governing.context != "plan" else None
         governing = _Governing(own.context, own.words, index) if own else self.governing
         return _Part(level, (*self.path, label), governing)
 

@@ -66,7 +66,8 @@ GENERIC_WEIGHT = 0.25
 """...and counts this much in a near miss: sharing 法治政府建设 with 法治政府建设年度报告 is not being close
 to it, sharing 重大 and 决策 with 重大行政决策 is."""
 HEAD_SENTENCES = 12
-"""The head of a document is looked for among this many leading sentences."""
+"""The head of a document is looked for among this many leading sentences, page furniture (a
+disclosure catalogue of a dozen rows) not counted."""
 _BODY_LINE = re.compile(r",|[。!?;:][\"')\]]*$")
 MAX_TERM_SPAN = 50
 """Longest stretch of a sentence, in characters, that a term set's terms may spread over and still
@@ -326,11 +327,15 @@ def _body_start(doc: Segmented) -> int:
     """Index of the first sentence of the body: the leading lines before the first sentence (a
     comma, or an end: 。:) or numbered heading are the title and page furniture (发布时间…,
     首页>>政务公开); 0 if there is no such head."""
-    for sentence in doc.sentences[:HEAD_SENTENCES]:
+    read = 0
+    for sentence in doc.sentences:
         if is_page_furniture(sentence.text):
             continue  # a catalogue row (发布机构:…, 主题分类:农业,林业) has commas and is still the page's
         if _BODY_LINE.search(sentence.text) or heading_level(sentence.text) is not None:
             return sentence.index
+        read += 1
+        if read == HEAD_SENTENCES:
+            break
     return 0
 
 

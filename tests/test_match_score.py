@@ -117,3 +117,21 @@ def test_catalogue_rows_spaced_or_less_common_are_page_furniture_not_the_body(an
     result = analyse_text(page)
     assert result.element("annual_report_disclosure").status == "missing"
     assert result.element("administrative_reconsideration").status == "covered"
+
+
+def test_a_long_page_head_of_breadcrumbs_greetings_and_bracketed_catalogue_rows_is_no_evidence(analyse_text):
+    # what some portals print before the report: a greeting, a site bar, a breadcrumb without a colon
+    # or with one, a catalogue of more than a dozen rows with bracketed or dashed labels
+    rows = [f"[{label}]" for label in ("索引号", "发文字号", "主题分类", "体裁分类", "发布机构", "有效性", "成文日期", "发布日期")]
+    page = "\n".join([
+        "××区人民政府门户网站,欢迎您的访问。",
+        "您现在的位置××网>> 政务公开>> 政务公告",
+        "您当前位置: 首页 > 政务公开 > 法治政府建设年度报告",
+        *rows, "- 公开方式:", "- 主动公开", "- 文号:", "- 成文日期:",
+        "××区人民政府关于2024年度法治政府建设情况的报告",
+        "2024年,全区扎实推进依法行政,全年办理行政复议案件12件。",
+    ])
+    result = analyse_text(page)
+    for element in ("annual_report_disclosure", "government_information_disclosure"):
+        assert result.element(element).status == "missing", element
+    assert result.element("administrative_reconsideration").status == "covered"

@@ -77,9 +77,10 @@ _STUDYING_TOPICS = re.compile(r"研究(?!解决|制定|起草|出台|通过|审�
 """A meeting that studies or plans a list of topics (研究行政立法、法律顾问选聘等工作; 谋划…试点、…中心等
 重大工作) arranges them; one that 研究解决 or 研究制定 something did it."""
 _TOPIC_LIST_END = re.compile(r"等[^,;:。]{0,6}(工作|事项|任务|问题|议题)")
-_PLAN_DOCUMENT = re.compile(r"[^,;:、。]{0,2}(计划|规划)")
-"""…except a plan of the element's own (研究年度立法计划、…工作要点等工作): deliberating it is work done
-this year on next year's programme, whatever else the list names."""
+_PLAN_DOCUMENT = re.compile(r"[^,;:、。]{0,12}?(计划|规划|方案)")
+"""…except a plan or programme of the element's own (研究年度立法计划、…工作要点等工作; 研究…规章和规范性
+文件制定计划; …综合执法体制改革方案): deliberating it is work done this year on next year's programme,
+whatever else the list names."""
 _STRESSING = re.compile(r"强调要|强调|提出要")
 """A demand: what follows it in the sentence was stressed, not done (强调要深化…,持续优化…)."""
 _REQUIRING = re.compile(r"要求")
@@ -227,8 +228,8 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
 
 
 def _plan_named(sentence: str, start: int, end: int) -> bool:
-    """Is the mention a plan document's name, or the start of one (立法计划, 立法工作计划)?"""
-    return sentence.endswith(("计划", "规划"), start, end) or _PLAN_DOCUMENT.match(sentence, end) is not None
+    """Is the mention a plan document's name, or part of one (立法计划, 立法工作计划, 规章和规范性文件制定计划)?"""
+    return sentence.endswith(("计划", "规划", "方案"), start, end) or _PLAN_DOCUMENT.match(sentence, end) is not None
 
 
 def _overview_before(sentence: str, overview: re.Match[str] | None, start: int) -> re.Match[str] | None:

@@ -14,7 +14,7 @@ from scorer import match
 from scorer.models import Decisions, Segmented
 
 
-class _AllSentences(match._Fuzzy):
+class _AllSentences(match._NearMisses):
     """Every sentence of the body is a candidate for every alias (the scorer skips the preamble
     by rule, not for speed, so the naive loop does too)."""
 

@@ -185,8 +185,8 @@ class Matcher:
                 record.kept = hits[element_id]
         return DocumentMatch(hits, self._near_miss_index(doc, located))
 
-    def _near_miss_index(self, doc: Segmented, located: _Located) -> _Fuzzy:
-        return _Fuzzy(self, doc, located)
+    def _near_miss_index(self, doc: Segmented, located: _Located) -> _NearMisses:
+        return _NearMisses(self, doc, located)
 
     def alias_sentences(self, doc: Segmented) -> dict[str, dict[str, set[int]]]:
         """Per element, the body sentences each of its aliases is found in (not_part_of applied),
@@ -353,11 +353,11 @@ class DocumentMatch:
     missing."""
 
     hits: dict[str, list[Hit]]
-    fuzzy: _Fuzzy
+    near_misses: _NearMisses
 
     def near_miss(self, element_id: str) -> Closest | None:
         """The sentence closest to an element that has no evidence at all, if any is close."""
-        return self.fuzzy.best(self.fuzzy.matcher.compiled[element_id])
+        return self.near_misses.best(self.near_misses.matcher.compiled[element_id])
 
 
 class _Search:
@@ -490,7 +490,7 @@ def _inside_longer(text: str, at: int, alias: str, longer: tuple[str, ...]) -> s
     return None
 
 
-class _Fuzzy:
+class _NearMisses:
     """Fuzzy scoring of aliases against the sentences of one report, for the near misses of its
     missing elements. Only what those elements' aliases ask for is looked up (the sentences holding
     each of their bigrams), once per report."""

@@ -7,8 +7,8 @@ waits behind a slow one); the parent, in one thread, waits on every busy pipe at
 timeout set by the earliest deadline. A worker that overruns its budget (scorer/budget.py) is
 killed (SIGKILL: the budget holds inside C code too), and one that runs out of memory
 (RLIMIT_DATA, set in the worker; or that sleeps at that limit, stuck where an allocation failed in
-Rust or C code) or dies is replaced; its report fails with a one-line reason, and the run goes on. Results come out in input order
-whatever the number of workers. Workers die with the parent whatever killed it (PR_SET_PDEATHSIG
+Rust or C code) or dies is replaced; its report fails with a one-line reason, and the run goes on.
+Results come out in input order whatever the number of workers. Workers die with the parent whatever killed it (PR_SET_PDEATHSIG
 on Linux; elsewhere an idle worker sees its pipe close). The first Ctrl-C or SIGTERM stops handing
 out reports and lets the running ones finish; the second abandons them (their workers are killed);
 either way what finished is kept.

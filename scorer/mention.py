@@ -113,7 +113,7 @@ _SPEECH_ON = re.compile(r"[^,;:。]{0,10}?的重要(讲话|指示|论述|批示)
 _STUDIED_LAWS_ON = re.compile(r"[^,;:。]{0,12}?等方面的(法律法规|法规政策|法律|法规)")
 """…or that the laws studied are about (专题学习数字政府建设等方面的法规政策)."""
 _LAW = re.compile(r"法典|宪法|法律|法规|条例|法$")
-_BODY_SUFFIX = re.compile(r"(局|厅|署|办公室|办|部门|机构|机关|委员会|栏)")
+_BODY_SUFFIX = re.compile(r"(局|厅|署|办公室|办|部门|机构|机关|委员会|栏|处(?![理置罚分])|科(?![学技])|大队|支队)")
 _FOUNDING = re.compile(r"(成立|组建|设立|建立|挂牌|新设|健全|调整)[了]?[^,;。]{0,6}$")
 _OVERVIEW = re.compile(
     r"^[^,;:。]{0,14}?[,]?[^,;:。]{0,16}?"

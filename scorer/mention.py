@@ -57,7 +57,7 @@ _LIST_DOCUMENT = re.compile(r"(清单|目录|名录)(\(|》)")
 _CITING = re.compile(r"按照|根据|依据|依照|遵照|对照|贯彻|学习|宣传|解读")
 """…unless the clause cites it as made by others (对照中共中央办公厅印发《…》)."""
 _EARLIER_TITLES = re.compile(r"(《[^《》]*》[、,和及与]?)+$")
-_ARRANGEMENT_DOCUMENT = re.compile(r"(工作要点|要点|工作安排|安排意见|任务分工|责任分工|任务分解清单|任务清单)(\(|》|$)|^《关于做好")
+_ARRANGEMENT_DOCUMENT = re.compile(r"(工作要点|要点|工作安排|安排意见|任务分工|责任分工|任务分解清单|任务清单|任务台账|工作台账)(\(|》|$)|^《关于做好")
 """A document that lists the year's tasks: the topics in its title are arranged, not done."""
 _UNTITLED_POINTS = re.compile(r"[^,;:。《》]{0,20}(工作要点|工作安排)")
 _ARRANGING = re.compile(
@@ -104,17 +104,24 @@ _TRAINING = re.compile(r"[^,;:。]{0,4}?(培训班|培训|讲座|授课|辅导)"
 officials learned about the work, which reports none of it done. A lecture on a law (民法典辅导) is
 the study of law itself."""
 _INSPECTION_TOPICS = re.compile(
-    r"[^,;:。]{0,12}?等(?:重点|重大)?(?:内容|方面|领域|主题|课题|议题)((?:开展|深入)[^,;:。]{0,12}?(?:督察|督查|检查|调研|培训|研讨|交流))"
+    r"[^,;:。]{0,12}?等(?:重点|重大)?(?:内容|方面|领域|主题|课题|议题|工作)((?:开展|深入)[^,;:。]{0,12}?(?:督察|督查|检查|调研|培训|研讨|交流|宣传))"
+    r"|[^,;:。]{0,30}?等(专项(?:法治)?(?:督察|督查|检查))"
 )
-"""The topics an inspection, a survey or a forum looks at (聚焦…法治化营商环境建设等重点内容开展法治督察;
-围绕法治政府建设与优化营商环境等重大课题深入研讨)."""
+"""The topics an inspection, a survey, a forum or a publicity drive looks at (聚焦…法治化营商环境建设等
+重点内容开展法治督察; 围绕法治政府建设与优化营商环境等重大课题深入研讨; 结合…疫情防控、安全生产等工作开展
+宣传活动; 开展…涉企行政检查、行政机关履行法院生效裁判等专项法治督察)."""
 _SPEECH_ON = re.compile(r"[^,;:。]{0,10}?的重要(讲话|指示|论述|批示)")
 """…or a speech is about (学习习近平关于依法防控疫情的重要讲话精神)."""
 _STUDIED_LAWS_ON = re.compile(r"[^,;:。]{0,12}?等方面的(法律法规|法规政策|法律|法规)")
 """…or that the laws studied are about (专题学习数字政府建设等方面的法规政策)."""
 _LAW = re.compile(r"法典|宪法|法律|法规|条例|法$")
-_BODY_SUFFIX = re.compile(r"(局|厅|署|办公室|办|部门|机构|机关|委员会|栏|处(?![理置罚分])|科(?![学技])|大队|支队)")
+_LAW_NAMED = re.compile(r"(工作)?(条例|法)(?=[、,;。等》]|$)")
+"""The mention as the name of a law written without 《》 (宣传民法典、信访工作条例、道路交通安全法): a law
+named, not the work (rule 1)."""
+_BODY_SUFFIX = re.compile(r"(局|厅|署|办公室|办|部门|机构|机关|委员会|(?<!宣传)栏|处(?![理置罚分])|科(?![学技])|大队|支队)")
 _FOUNDING = re.compile(r"(成立|组建|设立|建立|挂牌|新设|健全|调整)[了]?[^,;。]{0,6}$")
+_FOUNDED = re.compile(r"[^,;。]{0,12}?(成立|组建|设立|挂牌|揭牌)")
+"""…or, after the body's name, founds it (市政府法律顾问委员会、行政复议委员会正式成立)."""
 _OVERVIEW = re.compile(
     r"^[^,;:。]{0,14}?[,]?[^,;:。]{0,16}?"
     r"(?P<formula>在[^,;:。]{2,40}?(领导|指导|支持)下|坚持以[^,;:。]{2,60}?为(指导|统领))"
@@ -128,22 +135,32 @@ Without the formula, a sentence that opens with the year and goes on to the cent
 out or the year's goal (2025年,宛城区深入贯彻落实党中央…决策部署; 2025年,街道以建设…为目标) is the
 overview too."""
 
-_OWN_REPORT = re.compile(r"(本|此)?报告(包括|内容|分为|共分|主要包括)")
-"""The report speaking of itself in its covering words (报告包括四个方面:…; 报告内容将通过门户网站公开)."""
+_OWN_REPORT = re.compile(
+    r"^(本|此)?报告(包括|内容|分为|共分|主要包括)"
+    r"|((根据|按照|依据)[^,;。]{0,80},([^,;。]{0,40},)?)?现将[^,;。]{0,60}?报告如下"
+)
+"""The report speaking of itself in its covering words (报告包括四个方面:…; 报告内容将通过门户网站公开),
+or handing itself in (根据…关于报送2025年度法治政府建设情况报告的通知要求,现将我局…情况报告如下): what
+follows where they begin is the report, not the work it reports."""
 _AREAS_NAMED = re.compile(r"在[^,;:。]*$")
 _AREAS_NAMED_END = re.compile(r"[^,;:。]*?等方面")
 """…and the fields an overview lists (2024年,在…领导下,在规范行政决策、依法防控疫情等方面成效显著)."""
 _DIRECTION = re.compile(r"推进|推动|深化|加强|强化|完善|健全|规范|优化|坚持|提升|提高|落实|突出|抓好|狠抓|贯彻")
 """The verbs of a direction set (深化法治宣传, 切实加强执法监督): what they govern in an overview was
 pushed, as far as the overview says, not reported done."""
+_GENERAL_RESULT = re.compile(r"[^,;:。]{0,8}?(进一步|更加|不断|日益)(完善|健全|规范|严格|加快|提升|提高|增强|优化|浓厚)")
+"""…and the results it sums up in general words (矛盾纠纷化解机制进一步健全, 行政执法更加严格规范)."""
 _STUDY = re.compile(r"学|研讨|宣讲|笃学")
 """Study named in the overview (深入学习贯彻习近平法治思想) is an act, not a direction."""
 _FIGURE = re.compile(r"[0-9一二两三四五六七八九十百千万]+(余|多)?(个|项|件|次|场|部|份|家|人|名|期|批|条|万|亿|%)")
+"""A figure in an overview's clause or the next (深化法治宣传,开展活动1200余场) reports the work done; one
+further on (…持续深化“放管服”改革,…,100余个基层联系点全面覆盖) counts something else."""
 _AREA = "(科学|民主|依法|严格|公正|全民|涉农|行业)?(守法普法|立法|执法|司法|守法|普法|审批|监督|用法|学法)"
-_AREA_LIST = re.compile(rf"{_AREA}(、{_AREA}){{2,}}")
-"""The rule of law's standard areas listed together (立法、执法、司法、守法普法)."""
+_AREA_LIST = re.compile(rf"{_AREA}(、{_AREA}){{2,}}|(?<=围绕)[^,;:。]*、[^,;:。]*等(\d+|[一二三四五六七八九十]+)个方面")
+"""The rule of law's standard areas listed together (立法、执法、司法、守法普法), or the fields of the
+year's work counted (围绕…规范行政决策行为、…强化突发事件依法处置等9个方面,持续发力)."""
 _CLAUSE_CUE = re.compile(
-    r"部署|安排|研究|谋划|推进会|工作会议|内容开展|领域开展|主题开展|课题|议题|方面|重要举措|重要抓手|重要途径|重要讲话|重要指示|重要论述|重要批示|职能|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|接受|提供|要求"
+    r"部署|安排|研究|谋划|推进会|工作会议|内容开展|领域开展|主题开展|工作开展|等专项|课题|议题|方面|重要举措|重要抓手|重要途径|重要讲话|重要指示|重要论述|重要批示|职能|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|接受|提供|要求"
 )
 """Every word the clause rules below start from: a clause without any, in a sentence with no title
 and nothing stressed before the mention, is judged by the body-name rule alone (most hits)."""
@@ -155,26 +172,27 @@ class _Sentence(NamedTuple):
     any_rule: bool
     """Could any rule but the body-name one apply anywhere in it? Most sentences have none of their
     words: a hit there is judged by looking at what follows it alone."""
-    own_report: str | None
+    own_report: re.Match[str] | None
     areas: tuple[tuple[int, int], ...]
     overview: re.Match[str] | None
 
 
 @lru_cache(maxsize=2048)
 def _sentence(sentence: str) -> _Sentence:
-    own = _OWN_REPORT.match(sentence)
+    own = _OWN_REPORT.search(sentence)
     areas = tuple(found.span() for found in _AREA_LIST.finditer(sentence))
     overview = _OVERVIEW.match(sentence)
     any_rule = bool(
         own or areas or overview or "《" in sentence or _CLAUSE_CUE.search(sentence) or _STRESSING.search(sentence)
     )
-    return _Sentence(any_rule, own.group() if own else None, areas, overview)
+    return _Sentence(any_rule, own, areas, overview)
 
 
 def judge(sentence: str, start: int, end: int) -> Mention | None:
     """How the sentence mentions what lies at sentence[start:end]; None for a plain mention."""
     facts = _sentence(sentence)
-    if not facts.any_rule and not _BODY_SUFFIX.match(sentence, end):
+    law = _LAW_NAMED.match(sentence, end)
+    if not facts.any_rule and not law and not _BODY_SUFFIX.match(sentence, end):
         return None
     clause_start, clause_end = _clause_start(sentence, start), _clause_end(sentence, end)
     before = sentence[clause_start:start]
@@ -182,14 +200,20 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
         title = _title_around(sentence, start, end)
         if title is not None:
             return _in_title(sentence, *title)
-    if facts.own_report:
-        return Mention("own_report", facts.own_report)
+    if law:
+        return Mention("cited_document", sentence[start : law.end()])
+    if facts.own_report and facts.own_report.start() <= start:
+        return Mention("own_report", facts.own_report.group())
     for area_start, area_end in facts.areas:
         if area_start <= start and end <= area_end:
             return Mention("area_list", sentence[area_start:area_end])
     overview = _overview_before(sentence, facts.overview, start)
-    if overview and not _STUDY.match(sentence, start) and not _FIGURE.search(sentence, overview.end()):
-        if _DIRECTION.search(before) or (_AREAS_NAMED.search(before) and _AREAS_NAMED_END.match(sentence, end)):
+    if overview and not _STUDY.match(sentence, start) and not _FIGURE.search(sentence, max(overview.end(), clause_start), _clause_end(sentence, clause_end + 1)):
+        if (
+            _DIRECTION.search(before)
+            or (_AREAS_NAMED.search(before) and _AREAS_NAMED_END.match(sentence, end))
+            or _GENERAL_RESULT.match(sentence, end, clause_end)
+        ):
             return Mention("overview", overview.group("formula") or overview.group("opening"))
     if "《" not in sentence and not _CLAUSE_CUE.search(sentence, clause_start, clause_end) and not _STRESSING.search(sentence, 0, start):
         return _body_name(sentence, start, end, before)
@@ -211,8 +235,8 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
     inspected = _INSPECTION_TOPICS.match(after) or _STUDIED_LAWS_ON.match(after)
     if not inspected and "关于" in before:
         inspected = _SPEECH_ON.match(after)
-    if inspected:
-        return Mention("training_topic", inspected.group(1))
+    if inspected and not (inspected.group().endswith("宣传") and _LAW.search(sentence, start, end)):  # 宪法宣传周 is publicity
+        return Mention("training_topic", inspected.group(1) or inspected.group(2))
     remit = _REMIT.search(before) or _REMIT_AFTER.match(sentence, end, clause_end)
     if remit and "、" in sentence[clause_start:clause_end]:
         return Mention("remit", remit.group())
@@ -260,7 +284,7 @@ def _in_title(sentence: str, opening: int, closing: int) -> Mention | None:
 def _body_name(sentence: str, start: int, end: int, clause: str) -> Mention | None:
     """The mention as part of a body's name (信访办, 审计局), unless the clause founds the body."""
     suffix = _BODY_SUFFIX.match(sentence, end)
-    if suffix and not _FOUNDING.search(clause):
+    if suffix and not _FOUNDING.search(clause) and not _FOUNDED.match(sentence, suffix.end()):
         return Mention("body_name", sentence[start : suffix.end()])
     return None
 

@@ -135,3 +135,17 @@ def test_a_long_page_head_of_breadcrumbs_greetings_and_bracketed_catalogue_rows_
     for element in ("annual_report_disclosure", "government_information_disclosure"):
         assert result.element(element).status == "missing", element
     assert result.element("administrative_reconsideration").status == "covered"
+
+
+def test_a_greeting_bullet_catalogue_and_counters_before_the_report_are_no_evidence(analyse_text):
+    # a portal greeting with the date, a breadcrumb with single >, a bulleted catalogue whose values
+    # sit on lines of their own (信息索引号, 文件名称, 公开方式 then 主动公开), and counters with no number
+    page = "\n".join([
+        "您好!", "今天是", "当前位置:首页 >  信息公开 >  工作动态 >  通知公告 >",
+        "• 信息索引号:", "330700000000/2020-000001", "• 文件名称:", "• 公开方式:", "主动公开",
+        "××市2019年度法治政府建设工作报告", "访问次数:", "字体大小:",
+        "2019年,全市扎实推进依法行政,全年办理行政复议案件12件。",
+    ])
+    result = analyse_text(page)
+    assert result.element("government_information_disclosure").status == "missing"
+    assert result.element("administrative_reconsideration").status == "covered"

@@ -101,8 +101,8 @@ _REMIT_AFTER = re.compile(r"[^,;:。]*?等[^,;:。]{0,10}(职能|职责)(?=[,;:�
 """…or closed by its name (明确了…拟订…地方性法规、规章草案等相关法治工作职能)."""
 _TRAINING = re.compile(r"[^,;:。]{0,4}?(培训班|培训|讲座|授课|辅导)")
 """A training or lecture named after the element (省林草行政执法监督培训; 就政府信息公开作专题讲座):
-officials learned about the work, which reports none of it done. A lecture on a law (民法典辅导) is
-the study of law itself."""
+officials learned about the work, which reports none of it done. A lecture on a law (民法典辅导), or a
+training on Xi Jinping's thought (学习贯彻习近平法治思想专题培训班), is the study itself."""
 _INSPECTION_TOPICS = re.compile(
     r"[^,;:。]{0,12}?等(?:重点|重大)?(?:内容|方面|领域|主题|课题|议题|工作)((?:开展|深入)[^,;:。]{0,12}?(?:督察|督查|检查|调研|培训|研讨|交流|宣传))"
     r"|[^,;:。]{0,30}?等(专项(?:法治)?(?:督察|督查|检查))"
@@ -230,7 +230,7 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
     if named and not own_plan:
         return Mention("arranged", named.group(1))
     training = _TRAINING.match(after)
-    if training and not _LAW.search(sentence, start, end):
+    if training and not _LAW.search(sentence, start, end) and not sentence.endswith("思想", start, end):
         return Mention("training_topic", training.group(1))
     inspected = _INSPECTION_TOPICS.match(after) or _STUDIED_LAWS_ON.match(after)
     if not inspected and "关于" in before:

@@ -118,7 +118,7 @@ _LAW = re.compile(r"法典|宪法|法律|法规|条例|法$")
 _LAW_NAMED = re.compile(r"(工作)?(条例|法)(?=[、,;。等》]|$)")
 """The mention as the name of a law written without 《》 (宣传民法典、信访工作条例、道路交通安全法): a law
 named, not the work (rule 1)."""
-_BODY_SUFFIX = re.compile(r"(局|厅|署|办公室|办|部门|机构|机关|委员会|(?<!宣传)栏|处(?![理置罚分])|科(?![学技])|大队|支队)")
+_BODY_SUFFIX = re.compile(r"(局|厅|署|办公室|办(?![结理件事])|部门|机构|机关|委员会|(?<!宣传)栏|处(?![理置罚分])|科(?![学技])|大队|支队)")
 _FOUNDING = re.compile(r"(成立|组建|设立|建立|挂牌|新设|健全|调整)[了]?[^,;。]{0,6}$")
 _FOUNDED = re.compile(r"[^,;。]{0,12}?(成立|组建|设立|挂牌|揭牌)")
 """…or, after the body's name, founds it (市政府法律顾问委员会、行政复议委员会正式成立)."""

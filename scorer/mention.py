@@ -43,7 +43,7 @@ _TITLE = re.compile(r"《[^《》]*(》|$)")
 """A title, or one cut off with the text (编写《2022年“八五”普法工作要点)."""
 _MAKING = re.compile(
     r"(制定|出台|印发|制发|修订|修改|调整|编制|编写|审议|审定|起草|拟定|发布|颁布|公布|下发|通过|形成|建立|健全|完善|"
-    r"报送|提请|签发|推出|公开)[了并出台过]{0,2}$"
+    r"报送|提请|签发|推出|公开|公示|更新|编撰|编纂)[了并出台过]{0,2}$"
 )
 """A verb of the government making, revising, deliberating or issuing the document right before
 its title."""
@@ -88,8 +88,9 @@ _REQUIRING = re.compile(r"要求")
 按(上级)要求 or 根据…要求 (as required), which reports doing it."""
 _AS_REQUIRED = re.compile(r"按|据|落实|贯彻|的要求")
 _CLAUSE_END = re.compile(r"[,;:。!?]")
-_PURPOSE = re.compile(r"为[^,;:。]*提供[^,;:。]*(保障|支撑|服务)[^,;:。]{0,4}$")
-"""为X提供(坚强法治)保障: X is the goal the work served, not the work (为夺取疫情防控…双胜利提供了坚强法治保障)."""
+_PURPOSE = re.compile(r"为[^,;:。]*提供[^,;:。]*(保障|支撑|服务)[^,;:。]{0,4}$|以[^,;:。]*为目标$")
+"""为X提供(坚强法治)保障: X is the goal the work served, not the work (为夺取疫情防控…双胜利提供了坚强法治保障);
+以X为目标 names the aim (以争创全国法治政府示范县为目标); X as the means (以创建…示范市为抓手) is work."""
 _MEASURE_OF = re.compile(r"[^,;:。]{0,40}?的(一项)?重要(举措|抓手|途径)")
 """…or what an act is said to be a measure of (宪法宣誓是学习贯彻习近平法治思想…的一项重要举措)."""
 _ACCEPTING = re.compile(r"接受[^,;。]*$")
@@ -99,7 +100,7 @@ _REMIT = re.compile(r"承担|负责(?!人|同志)|权责之内|职责之内|职�
 the body doing its work, not each area named."""
 _REMIT_AFTER = re.compile(r"[^,;:。]*?等[^,;:。]{0,10}(职能|职责)(?=[,;:。]|$)")
 """…or closed by its name (明确了…拟订…地方性法规、规章草案等相关法治工作职能)."""
-_TRAINING = re.compile(r"[^,;:。]{0,4}?(培训班|培训|讲座|授课|辅导)")
+_TRAINING = re.compile(r"[^,;:。、]{0,8}?(培训班|培训|讲座|授课|辅导)")
 """A training or lecture named after the element (省林草行政执法监督培训; 就政府信息公开作专题讲座):
 officials learned about the work, which reports none of it done. A lecture on a law (民法典辅导), or a
 training on Xi Jinping's thought (学习贯彻习近平法治思想专题培训班), is the study itself."""
@@ -114,7 +115,7 @@ _SPEECH_ON = re.compile(r"[^,;:。]{0,10}?的重要(讲话|指示|论述|批示)
 """…or a speech is about (学习习近平关于依法防控疫情的重要讲话精神)."""
 _STUDIED_LAWS_ON = re.compile(r"[^,;:。]{0,12}?等方面的(法律法规|法规政策|法律|法规)")
 """…or that the laws studied are about (专题学习数字政府建设等方面的法规政策)."""
-_LAW = re.compile(r"法典|宪法|法律|法规|条例|法$")
+_LAW = re.compile(r"法典|宪法|法律(?!顾问|服务|援助|咨询|明白人)|法规|条例|法$")
 _LAW_NAMED = re.compile(r"(工作)?(条例|法)(?=[、,;。等》]|$)")
 """The mention as the name of a law written without 《》 (宣传民法典、信访工作条例、道路交通安全法): a law
 named, not the work (rule 1)."""
@@ -137,7 +138,7 @@ overview too."""
 
 _OWN_REPORT = re.compile(
     r"^(本|此)?报告(包括|内容|分为|共分|主要包括)"
-    r"|((根据|按照|依据)[^,;。]{0,80},([^,;。]{0,40},)?)?现将[^,;。]{0,60}?报告如下"
+    r"|((根据|按照|依据)[^,;。]{0,80},([^,;。]{0,40},)?)?现将[^,;。]{0,60}?报告(如下|予以公开|公开如下)"
 )
 """The report speaking of itself in its covering words (报告包括四个方面:…; 报告内容将通过门户网站公开),
 or handing itself in (根据…关于报送2025年度法治政府建设情况报告的通知要求,现将我局…情况报告如下): what
@@ -160,7 +161,7 @@ _AREA_LIST = re.compile(rf"{_AREA}(、{_AREA}){{2,}}|(?<=围绕)[^,;:。]*、[^,
 """The rule of law's standard areas listed together (立法、执法、司法、守法普法), or the fields of the
 year's work counted (围绕…规范行政决策行为、…强化突发事件依法处置等9个方面,持续发力)."""
 _CLAUSE_CUE = re.compile(
-    r"部署|安排|研究|谋划|推进会|工作会议|内容开展|领域开展|主题开展|工作开展|等专项|课题|议题|方面|重要举措|重要抓手|重要途径|重要讲话|重要指示|重要论述|重要批示|职能|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|接受|提供|要求"
+    r"部署|安排|研究|谋划|推进会|工作会议|内容开展|领域开展|主题开展|工作开展|等专项|为目标|课题|议题|方面|重要举措|重要抓手|重要途径|重要讲话|重要指示|重要论述|重要批示|职能|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|接受|提供|要求"
 )
 """Every word the clause rules below start from: a clause without any, in a sentence with no title
 and nothing stressed before the mention, is judged by the body-name rule alone (most hits)."""

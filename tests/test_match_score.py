@@ -149,3 +149,16 @@ def test_a_greeting_bullet_catalogue_and_counters_before_the_report_are_no_evide
     result = analyse_text(page)
     assert result.element("government_information_disclosure").status == "missing"
     assert result.element("administrative_reconsideration").status == "covered"
+
+
+def test_a_dashed_catalogue_that_repeats_the_title_is_page_furniture(analyse_text):
+    # the title, a dashed catalogue (发文机构, 名 称 spaced out, 公文时效), then the title again
+    title = "××县2025年法治政府建设年度报告"
+    page = "\n".join([
+        title, "- 索引号:xx/2026-00010", "- 发文字号:", "- 发文机构:××县人民政府", f"- 名 称:{title}",
+        "- 公文时效:", "- 发布日期:2026-01-12", title,
+        "2025年,全县扎实推进依法行政,全年办理行政复议案件12件。",
+    ])
+    result = analyse_text(page)
+    assert result.element("annual_report_disclosure").status == "missing"
+    assert result.element("administrative_reconsideration").status == "covered"

@@ -157,9 +157,10 @@ _FIGURE = re.compile(r"[0-9一二两三四五六七八九十百千万]+(余|多)
 """A figure in an overview's clause or the next (深化法治宣传,开展活动1200余场) reports the work done; one
 further on (…持续深化“放管服”改革,…,100余个基层联系点全面覆盖) counts something else."""
 _AREA = "(科学|民主|依法|严格|公正|全民|涉农|行业)?(守法普法|立法|执法|司法|守法|普法|审批|监督|用法|学法)"
-_AREA_LIST = re.compile(rf"{_AREA}(、{_AREA}){{2,}}|(?<=围绕)[^,;:。]*、[^,;:。]*等(\d+|[一二三四五六七八九十]+)个方面")
-"""The rule of law's standard areas listed together (立法、执法、司法、守法普法), or the fields of the
-year's work counted (围绕…规范行政决策行为、…强化突发事件依法处置等9个方面,持续发力)."""
+_AREA_LIST = re.compile(rf"{_AREA}(、{_AREA}){{2,}}")
+"""The rule of law's standard areas listed together (立法、执法、司法、守法普法)..."""
+_FIELDS_COUNTED = re.compile(r"(?<=围绕)[^,;:。]*、[^,;:。]*等(\d+|[一二三四五六七八九十]+)个方面")
+"""...or the fields of the year's work counted (围绕…规范行政决策行为、…强化突发事件依法处置等9个方面,持续发力)."""
 _CLAUSE_CUE = re.compile(
     r"部署|安排|研究|谋划|推进会|工作会议|内容开展|领域开展|主题开展|工作开展|等专项|为目标|课题|议题|方面|重要举措|重要抓手|重要途径|重要讲话|重要指示|重要论述|重要批示|职能|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|接受|提供|要求"
 )
@@ -180,8 +181,10 @@ class _Sentence(NamedTuple):
 
 @lru_cache(maxsize=2048)
 def _sentence(sentence: str) -> _Sentence:
-    own = _OWN_REPORT.search(sentence)
+    own = _OWN_REPORT.search(sentence) if "报告" in sentence else None
     areas = tuple(found.span() for found in _AREA_LIST.finditer(sentence))
+    if "个方面" in sentence:
+        areas += tuple(found.span() for found in _FIELDS_COUNTED.finditer(sentence))
     overview = _OVERVIEW.match(sentence)
     any_rule = bool(
         own or areas or overview or "《" in sentence or _CLAUSE_CUE.search(sentence) or _STRESSING.search(sentence)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from scorer.models import Context
+from scorer.normalize import TITLE
 
 
 class Cue(NamedTuple):
@@ -52,7 +53,6 @@ disposes of it, in the same clause."""
 _NEXT_YEAR_CUES = "(将|要|计划|拟|力争|争取|继续|重点|工作|年度(推进|工作))"
 _ACHIEVEMENTS_NAMED = re.compile(r"成效|成绩|主要举措|主要工作|工作开展情况|取得的进展")
 """A heading's words for the work done (主要举措及成效, 工作开展情况)."""
-_TITLE = re.compile(r"《[^《》]*(》|$)")
 _NOT_ANNOUNCING = re.compile(r"针对|围绕|聚焦|解决|整改")
 """An introduction that takes up problems to report what was done about them announces no
 shortcomings; nor does a clause that does so."""
@@ -107,7 +107,7 @@ def _clause_start(sentence: str, at: int) -> int:
 def list_context(sentence: str, reported_year: int | None) -> Cue | None:
     """The context a sentence gives the enumeration (一是…二是…) that follows it in its paragraph:
     the text before its colon, or all of it, announcing shortcomings or plans as a heading would."""
-    intro = _TITLE.sub("", sentence.split(":", 1)[0])  # a document's name (《…重点工作安排》) announces nothing
+    intro = TITLE.sub("", sentence.split(":", 1)[0])  # a document's name (《…重点工作安排》) announces nothing
     if _NOT_ANNOUNCING.search(intro):
         return None
     found = _search(PLAN_CLAUSE, intro)

@@ -26,6 +26,8 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from scorer.normalize import TITLE
+
 MentionKind = Literal[
     "cited_document", "body_name", "purpose", "slogan", "overview", "area_list", "own_report", "remit", "training_topic",
     "arranged",
@@ -39,8 +41,6 @@ class Mention(NamedTuple):
     cue: str
 
 
-_TITLE = re.compile(r"《[^《》]*(》|$)")
-"""A title, or one cut off with the text (编写《2022年“八五”普法工作要点)."""
 _MAKING = re.compile(
     r"(制定|出台|印发|制发|修订|修改|调整|编制|编写|审议|审定|起草|拟定|发布|颁布|公布|下发|通过|形成|建立|健全|完善|"
     r"报送|提请|签发|推出|公开|公示|更新|编撰|编纂)[了并出台过]{0,2}$"
@@ -154,8 +154,6 @@ _GENERAL_RESULT = re.compile(r"[^,;:。]{0,8}?(进一步|更加|不断|日益)(�
 _STUDY = re.compile(r"学|研讨|宣讲|笃学")
 """Study named in the overview (深入学习贯彻习近平法治思想) is an act, not a direction."""
 _FIGURE = re.compile(r"[0-9一二两三四五六七八九十百千万]+(余|多)?(个|项|件|次|场|部|份|家|人|名|期|批|条|万|亿|%)")
-"""A figure in an overview's clause or the next (深化法治宣传,开展活动1200余场) reports the work done; one
-further on (…持续深化“放管服”改革,…,100余个基层联系点全面覆盖) counts something else."""
 _AREA = "(科学|民主|依法|严格|公正|全民|涉农|行业)?(守法普法|立法|执法|司法|守法|普法|审批|监督|用法|学法)"
 _AREA_LIST = re.compile(rf"{_AREA}(、{_AREA}){{2,}}")
 """The rule of law's standard areas listed together (立法、执法、司法、守法普法)..."""
@@ -214,7 +212,7 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
         if area_start <= start and end <= area_end:
             return Mention("area_list", sentence[area_start:area_end])
     overview = _overview_before(sentence, facts.overview, start)
-    if overview and not _STUDY.match(sentence, start) and not _FIGURE.search(sentence, max(overview.end(), clause_start), _clause_end(sentence, clause_end + 1)):
+    if overview and not _STUDY.match(sentence, start) and not _figure_near(sentence, overview.end(), clause_start, clause_end):
         if (
             _DIRECTION.search(before)
             or (_AREAS_NAMED.search(before) and _AREAS_NAMED_END.match(sentence, end))
@@ -262,6 +260,13 @@ def _plan_named(sentence: str, start: int, end: int) -> bool:
     return sentence.endswith(("计划", "规划", "方案"), start, end) or _PLAN_DOCUMENT.match(sentence, end) is not None
 
 
+def _figure_near(sentence: str, overview_end: int, clause_start: int, clause_end: int) -> bool:
+    """Is there a figure, past the overview's formula, in the mention's clause or the next? It
+    reports the work done (深化法治宣传,开展活动1200余场); one further on (…持续深化“放管服”改革,…,100余个
+    基层联系点全面覆盖) counts something else."""
+    return _FIGURE.search(sentence, max(overview_end, clause_start), _clause_end(sentence, clause_end + 1)) is not None
+
+
 def _may_open_overview(sentence: str) -> bool:
     """A quick test for _OVERVIEW: its formula starts within the first 31 characters, and its
     other opening is the year."""
@@ -303,7 +308,7 @@ def _body_name(sentence: str, start: int, end: int, clause: str) -> Mention | No
 
 def _title_around(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the 《…》 holding [start, end), if any."""
-    for title in _TITLE.finditer(sentence):
+    for title in TITLE.finditer(sentence):
         if title.start() < start and end < title.end():
             return title.start(), title.end()
         if title.start() >= end:

@@ -41,6 +41,8 @@ _HEADING_MARKER = re.compile(
 )
 TERMINAL = set("。!?;:…")
 CLOSERS = set("\"')]")
+TITLE = re.compile(r"《[^《》]*(》|$)")
+"""A title, or one cut off with the text (编写《2022年“八五”普法工作要点)."""
 _LONG_HEADING = 40
 
 

@@ -105,12 +105,12 @@ _TRAINING = re.compile(r"[^,;:。、]{0,8}?(培训班|培训|讲座|授课|辅�
 officials learned about the work, which reports none of it done. A lecture on a law (民法典辅导), or a
 training on Xi Jinping's thought (学习贯彻习近平法治思想专题培训班), is the study itself."""
 _INSPECTION_TOPICS = re.compile(
-    r"[^,;:。]{0,12}?等(?:重点|重大)?(?:内容|方面|领域|主题|课题|议题|工作)((?:开展|深入)[^,;:。]{0,12}?(?:督察|督查|检查|调研|培训|研讨|交流|宣传))"
+    r"[^,;:。]{0,12}?等(?:重点|重大)?(?:内容|方面|领域|主题|课题|议题|工作)?((?:开展|深入)[^,;:。]{0,12}?(?:督察|督查|检查|调研|培训|研讨|交流|宣传|学习))"
     r"|[^,;:。]{0,30}?等(专项(?:法治)?(?:督察|督查|检查))"
 )
-"""The topics an inspection, a survey, a forum or a publicity drive looks at (聚焦…法治化营商环境建设等
-重点内容开展法治督察; 围绕法治政府建设与优化营商环境等重大课题深入研讨; 结合…疫情防控、安全生产等工作开展
-宣传活动; 开展…涉企行政检查、行政机关履行法院生效裁判等专项法治督察)."""
+"""The topics an inspection, a survey, a forum, a study or a publicity drive looks at (聚焦…法治化营商环境
+建设等重点内容开展法治督察; 围绕法治政府建设与优化营商环境等重大课题深入研讨; 围绕打造…营商环境…等开展会前
+学习; 结合…疫情防控、安全生产等工作开展宣传活动; 开展…涉企行政检查、行政机关履行法院生效裁判等专项法治督察)."""
 _SPEECH_ON = re.compile(r"[^,;:。]{0,10}?的重要(讲话|指示|论述|批示)")
 """…or a speech is about (学习习近平关于依法防控疫情的重要讲话精神)."""
 _STUDIED_LAWS_ON = re.compile(r"[^,;:。]{0,12}?等方面的(法律法规|法规政策|法律|法规)")
@@ -162,7 +162,7 @@ _MAY_LIST_AREAS = re.compile(r"[法批督]、")
 _FIELDS_COUNTED = re.compile(r"(?<=围绕)[^,;:。]*、[^,;:。]*等(\d+|[一二三四五六七八九十]+)个方面")
 """...or the fields of the year's work counted (围绕…规范行政决策行为、…强化突发事件依法处置等9个方面,持续发力)."""
 _CLAUSE_CUE = re.compile(
-    r"部署|安排|研究|谋划|推进会|工作会议|内容开展|领域开展|主题开展|工作开展|等专项|为目标|课题|议题|方面|重要举措|重要抓手|重要途径|重要讲话|重要指示|重要论述|重要批示|职能|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|接受|提供|要求"
+    r"部署|安排|研究|谋划|推进会|工作会议|内容开展|领域开展|主题开展|工作开展|等开展|等专项|为目标|课题|议题|方面|重要举措|重要抓手|重要途径|重要讲话|重要指示|重要论述|重要批示|职能|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|接受|提供|要求"
 )
 """Every word the clause rules below start from: a clause without any, in a sentence with no title
 and nothing stressed before the mention, is judged by the body-name rule alone (most hits)."""

@@ -111,6 +111,10 @@ _INSPECTION_TOPICS = re.compile(
 """The topics an inspection, a survey, a forum, a study or a publicity drive looks at (聚焦…法治化营商环境
 建设等重点内容开展法治督察; 围绕法治政府建设与优化营商环境等重大课题深入研讨; 围绕打造…营商环境…等开展会前
 学习; 结合…疫情防控、安全生产等工作开展宣传活动; 开展…涉企行政检查、行政机关履行法院生效裁判等专项法治督察)."""
+_STUDY_SLOT = re.compile(r"[^,;:。]{0,6}?内容")
+_FILLED_WITH = re.compile(r"(将|把)(?P<content>[^。;]{2,40}?)(作为|列为|列入|纳入)[^。;]*$")
+"""A study slot (会前学法, 学法考法) filled with content named before it (将习近平法治思想作为…会前学法必学
+内容): when that content is the Party's theory or Xi's thought and no law, no law was studied."""
 _SPEECH_ON = re.compile(r"[^,;:。]{0,10}?的重要(讲话|指示|论述|批示)")
 """…or a speech is about (学习习近平关于依法防控疫情的重要讲话精神)."""
 _STUDIED_LAWS_ON = re.compile(r"[^,;:。]{0,12}?等方面的(法律法规|法规政策|法律|法规)")
@@ -159,10 +163,11 @@ _AREA_LIST = re.compile(rf"{_AREA}(、{_AREA}){{2,}}")
 """The rule of law's standard areas listed together (立法、执法、司法、守法普法)..."""
 _MAY_LIST_AREAS = re.compile(r"[法批督]、")
 """Every area ends in 法, 批 or 督: a sentence without one before a 、 lists none (a quick test)."""
-_FIELDS_COUNTED = re.compile(r"(?<=围绕)[^,;:。]*、[^,;:。]*等(\d+|[一二三四五六七八九十]+)个方面")
-"""...or the fields of the year's work counted (围绕…规范行政决策行为、…强化突发事件依法处置等9个方面,持续发力)."""
+_FIELDS_COUNTED = re.compile(r"(?<=围绕)[^,;:。]*、[^,;:。]*等((\d+|[一二三四五六七八九十]+)个方面|[^,;:。]{0,8}?工作)")
+"""...or the fields of the year's work counted (围绕…规范行政决策行为、…强化突发事件依法处置等9个方面,持续发力),
+or those a leader's attention went to (围绕“放管服”改革、重大行政决策、立法…等法治建设工作,…亲自部署)."""
 _CLAUSE_CUE = re.compile(
-    r"部署|安排|研究|谋划|推进会|工作会议|内容开展|领域开展|主题开展|工作开展|等开展|等专项|为目标|课题|议题|方面|重要举措|重要抓手|重要途径|重要讲话|重要指示|重要论述|重要批示|职能|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|接受|提供|要求"
+    r"部署|安排|研究|谋划|推进会|工作会议|内容开展|领域开展|主题开展|工作开展|等开展|等专项|为目标|内容|课题|议题|方面|重要举措|重要抓手|重要途径|重要讲话|重要指示|重要论述|重要批示|职能|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|接受|提供|要求"
 )
 """Every word the clause rules below start from: a clause without any, in a sentence with no title
 and nothing stressed before the mention, is judged by the body-name rule alone (most hits)."""
@@ -183,7 +188,7 @@ class _Sentence(NamedTuple):
 def _sentence(sentence: str) -> _Sentence:
     own = _OWN_REPORT.search(sentence) if "报告" in sentence else None
     areas = tuple(found.span() for found in _AREA_LIST.finditer(sentence)) if _MAY_LIST_AREAS.search(sentence) else ()
-    if "个方面" in sentence:
+    if "围绕" in sentence:
         areas += tuple(found.span() for found in _FIELDS_COUNTED.finditer(sentence))
     overview = _OVERVIEW.match(sentence) if _may_open_overview(sentence) else None
     any_rule = bool(
@@ -236,6 +241,10 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
     training = _TRAINING.match(after)
     if training and not _LAW.search(sentence, start, end) and not sentence.endswith("思想", start, end):
         return Mention("training_topic", training.group(1))
+    if _STUDY_SLOT.match(after) and "学" in sentence[start:end]:
+        filled = _FILLED_WITH.search(sentence, 0, start)
+        if filled and not _LAW.search(filled.group("content")):
+            return Mention("training_topic", filled.group("content"))
     inspected = _INSPECTION_TOPICS.match(after) or _STUDIED_LAWS_ON.match(after)
     if not inspected and "关于" in before:
         inspected = _SPEECH_ON.match(after)

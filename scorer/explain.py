@@ -38,7 +38,7 @@ DROP_REASONS = {
     "overview": "in the overview that opens a report or a part (在…领导下, 坚持以…为指导), naming the year's direction, not work",
     "area_list": "one of the rule of law's standard areas listed together (立法、执法、司法、守法普法), or of the year's fields counted (围绕…等9个方面), not work on it",
     "own_report": "the report speaking of itself in its covering words (报告包括…, 报告内容将…公开, 现将…报告如下), not work",
-    "training_topic": "the subject of a training, a lecture, an inspection or a publicity drive, which reports none of the work done",
+    "training_topic": "the subject of a training, a lecture, an inspection, a study or a publicity drive, or what else fills a study slot, which reports none of the work done",
     "remit": "one of the areas a body's remit lists (主要承担…、…工作), not work reported in that area",
     "bare_heading": "a heading with nothing under it",
     "terms_too_far": "the terms of the set lie too far apart in the sentence to name the element together",

@@ -114,7 +114,7 @@ _INSPECTION_TOPICS = re.compile(
 _STUDY_SLOT = re.compile(r"[^,;:。]{0,6}?内容")
 _FILLED_WITH = re.compile(r"(将|把)(?P<content>[^。;]{2,40}?)(作为|列为|列入|纳入)[^。;]*$")
 """A study slot (会前学法, 学法考法) filled with content named before it (将习近平法治思想作为…会前学法必学
-内容): when that content is the Party's theory or Xi's thought and no law, no law was studied."""
+内容): when that content names no law (Xi's thought, the Party's theory), no law was studied."""
 _SPEECH_ON = re.compile(r"[^,;:。]{0,10}?的重要(讲话|指示|论述|批示)")
 """…or a speech is about (学习习近平关于依法防控疫情的重要讲话精神)."""
 _STUDIED_LAWS_ON = re.compile(r"[^,;:。]{0,12}?等方面的(法律法规|法规政策|法律|法规)")
@@ -167,7 +167,7 @@ _FIELDS_COUNTED = re.compile(r"(?<=围绕)[^,;:。]*、[^,;:。]*等((\d+|[一�
 """...or the fields of the year's work counted (围绕…规范行政决策行为、…强化突发事件依法处置等9个方面,持续发力),
 or those a leader's attention went to (围绕“放管服”改革、重大行政决策、立法…等法治建设工作,…亲自部署)."""
 _CLAUSE_CUE = re.compile(
-    r"部署|安排|研究|谋划|推进会|工作会议|内容开展|领域开展|主题开展|工作开展|等开展|等专项|为目标|内容|课题|议题|方面|重要举措|重要抓手|重要途径|重要讲话|重要指示|重要论述|重要批示|职能|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|接受|提供|要求"
+    r"部署|安排|研究|谋划|推进会|工作会议|领域开展|主题开展|工作开展|等开展|等专项|为目标|内容|课题|议题|方面|重要举措|重要抓手|重要途径|重要讲话|重要指示|重要论述|重要批示|职能|动员|要点|培训|讲座|授课|辅导|承担|负责|权责|职责|接受|提供|要求"
 )
 """Every word the clause rules below start from: a clause without any, in a sentence with no title
 and nothing stressed before the mention, is judged by the body-name rule alone (most hits)."""

@@ -75,8 +75,9 @@ _CONVENING = re.compile(r"召开|主持|举办")
 """…but whoever convenes or chairs it acts (县长主持召开全县法治政府建设工作会议)."""
 _STUDYING_TOPICS = re.compile(r"研究(?!解决|制定|起草|出台|通过|审议|决定|修订|处理)|谋划")
 """A meeting that studies or plans a list of topics (研究行政立法、法律顾问选聘等工作; 谋划…试点、…中心等
-重大工作) arranges them; one that 研究解决 or 研究制定 something did it."""
-_TOPIC_LIST_END = re.compile(r"等[^,;:。]{0,6}(工作|事项|任务|问题|议题)")
+重大工作), or a piece of work among its business (修订…规则、研究…示范市成效提升工作), arranges them; one
+that 研究解决 or 研究制定 something did it."""
+_TOPIC_LIST_END = re.compile(r"等[^,;:。]{0,6}(工作|事项|任务|问题|议题)|[^,;:。、]{0,8}工作$")
 _PLAN_DOCUMENT = re.compile(r"[^,;:、。]{0,12}?(计划|规划|方案)")
 """…except a plan or programme of the element's own (研究年度立法计划、…工作要点等工作; 研究…规章和规范性
 文件制定计划; …综合执法体制改革方案): deliberating it is work done this year on next year's programme,

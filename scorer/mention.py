@@ -231,13 +231,13 @@ def judge(sentence: str, start: int, end: int) -> Mention | None:
     arranging = _ARRANGING.search(before) or _ARRANGED.search(after)
     if arranging:
         return Mention("arranged", arranging.group())
-    own_plan = _plan_named(sentence, start, end)
     studying = _STUDYING_TOPICS.search(before)
-    if studying and "、" in sentence[clause_start:clause_end] and _TOPIC_LIST_END.search(after) and not own_plan:
-        return Mention("arranged", studying.group())
+    if studying and "、" in sentence[clause_start:clause_end] and _TOPIC_LIST_END.search(after):
+        if not _plan_named(sentence, start, end):
+            return Mention("arranged", studying.group())
     meeting = not _CONVENING.search(sentence, start, end) and not _STUDY.match(sentence, start) and _ARRANGING_MEETING.match(after)
     named = _UNTITLED_POINTS.match(after) or meeting
-    if named and not own_plan:
+    if named and not _plan_named(sentence, start, end):
         return Mention("arranged", named.group(1))
     training = _TRAINING.match(after)
     if training and not _LAW.search(sentence, start, end) and not sentence.endswith("思想", start, end):

@@ -1,12 +1,13 @@
 """The real-report development set (tests/realdev): what is committed is whole and consistent.
 
-The report texts are third-party pages kept out of git; where they are present (on a machine that
-brought them back, see tests/realdev/README.md) the quotes and checksums are checked too."""
+The report texts are third-party pages kept out of git; where they are present (the machine the set was
+made on; see tests/realdev/README.md) the quotes and checksums are checked too."""
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import importlib.util
 
 import pytest
 import yaml
@@ -82,3 +83,18 @@ def test_the_texts_are_the_ones_labelled_and_quotes_occur_in_them():
             if label.quote is not None and label.quote not in document.source.text
         ]
     assert not wrong
+
+
+def test_run_counts_the_missing_texts_and_names_each_one_that_differs(tmp_path, monkeypatch):
+    """Without the texts (a new machine), run.py says how many are missing in one line, not 650;
+    a text that is present but not the one labelled is named on a line of its own."""
+    spec = importlib.util.spec_from_file_location("realdev_run", REALDEV / "run.py")
+    run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run)
+    monkeypatch.setattr(run, "TEXTS", tmp_path)
+    (tmp_path / f"{INDEX[0]['id']}.txt").write_text("not the page that was labelled", encoding="utf-8")
+    problems = run.check_texts()
+    assert problems[0] == f"{tmp_path / INDEX[0]['id']}.txt: not the text that was labelled (sha256 differs from index.csv)"
+    assert problems[1].startswith(f"{tmp_path}: {len(INDEX) - 1} texts missing ({INDEX[1]['id']}.txt, ")
+    assert problems[1].count(".txt") == run.MISSING_SHOWN and f"and {len(INDEX) - 1 - run.MISSING_SHOWN} more" in problems[1]
+    assert len(problems) == 2

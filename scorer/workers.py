@@ -95,21 +95,28 @@ class Workers(Generic[Task, Result]):
         given = emitted = 0
         window = self._count * WINDOW_PER_WORKER
         slots: list[_Worker | None] = [None] * min(self._count, len(tasks))  # None: to start when needed
-        while True:
-            if self._stop.abandon:
-                self._close_all()
-                break
+
+        def hand_out() -> None:
+            """Give the next tasks to the slots with no task (while the window and a stop allow)."""
+            nonlocal given
             for slot, worker in enumerate(slots):
                 if self._stop.requested or given == len(tasks) or given - emitted >= window:
                     break
                 if worker is None or worker.position is None:
                     slots[slot] = self._give(worker, given, tasks[given])
                     given += 1
+
+        while True:
+            if self._stop.abandon:
+                self._close_all()
+                break
+            hand_out()
             busy = [worker for worker in slots if worker is not None and worker.position is not None]
             if not busy:
                 break
             earliest = min(worker.deadline for worker in busy)
             ready = wait([worker.conn for worker in busy], timeout=max(0.0, min(earliest - time.monotonic(), POLL_SECONDS)))
+            done: list[tuple[int, Result]] = []
             for worker in busy:
                 position = worker.position
                 if worker.conn in ready:
@@ -125,6 +132,9 @@ class Workers(Generic[Task, Result]):
                 if worker.ended:  # its slot starts a new worker when one is needed
                     slots[slots.index(worker)] = None
                 worker.position = None
+                done.append((position, result))
+            hand_out()  # before what a result asks of the parent: the workers go on meanwhile
+            for position, result in done:
                 finished[position] = result
                 on_done(result)
             while emitted in finished:

@@ -1,17 +1,19 @@
 """Worker processes that each score one report at a time under a time budget and a memory limit.
 
-A worker is forked from the parent once the parent holds what the work needs (the Matcher of
-each checklist the run can use, jieba), so that starting or replacing one costs a fork, not a
-second of loading. Each worker has a pipe of its own and is given one report at a time (so none
-waits behind a slow one); the parent, in one thread, waits on every busy pipe at once with a
-timeout set by the earliest deadline. A worker that overruns its budget (scorer/budget.py) is
-killed (SIGKILL: the budget holds inside C code too), and one that runs out of memory
-(RLIMIT_DATA, set in the worker; or that sleeps at that limit, stuck where an allocation failed in
-Rust or C code) or dies is replaced; its report fails with a one-line reason, and the run goes on.
-Results come out in input order whatever the number of workers. Workers die with the parent whatever killed it (PR_SET_PDEATHSIG
-on Linux; elsewhere an idle worker sees its pipe close). The first Ctrl-C or SIGTERM stops handing
-out reports and lets the running ones finish; the second abandons them (their workers are killed);
-either way what finished is kept.
+A worker is forked from the parent once the parent holds what the work needs (the Matcher of each
+checklist the run can use, jieba), so that starting or replacing one costs a fork, not a second of
+loading. Each worker has a pipe of its own and is given one report at a time (so none waits behind
+a slow one), the next as soon as its result has come, before the parent takes that result in (a
+worker left idle meanwhile cost a run about a sixth of its time, with 1 or 2 workers); the parent,
+in one thread, waits on every busy pipe at once with a timeout set by the earliest deadline. A
+worker that overruns its budget (scorer/budget.py) is killed (SIGKILL: the budget holds inside C
+code too), and one that runs out of memory (RLIMIT_DATA, set in the worker; or that sleeps at that
+limit, stuck where an allocation failed in Rust or C code) or dies is replaced; its report fails
+with a one-line reason, and the run goes on. Results come out in input order whatever the number of
+workers. Workers die with the parent whatever killed it (PR_SET_PDEATHSIG on Linux; elsewhere an
+idle worker sees its pipe close). The first Ctrl-C or SIGTERM stops handing out reports and lets
+the running ones finish; the second abandons them (their workers are killed); either way what
+finished is kept.
 
 Why not a library: concurrent.futures cannot kill one worker, and pebble's pool, which can, runs
 manager threads of its own and has had hangs in the very cases this module is for (a worker killed

@@ -1,7 +1,7 @@
 """The real-report development set (tests/realdev): what is committed is whole and consistent.
 
-The report texts are third-party pages kept out of git; where they are present (the machine the set was
-made on; see tests/realdev/README.md) the quotes and checksums are checked too."""
+The report texts are third-party pages kept out of git; where they are present (the machine the set
+was made on; see tests/realdev/README.md) the quotes and checksums are checked too."""
 
 from __future__ import annotations
 

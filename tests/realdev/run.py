@@ -34,18 +34,18 @@ MISSING_SHOWN = 5  # missing texts named one by one; the rest are counted
 
 def check_texts() -> list[str]:
     """One line per text that is not the one labelled, and one for the texts that are absent."""
-    missing, differ = [], []
+    missing, problems = [], []
     with open(HERE / "index.csv", encoding="utf-8", newline="") as index:
         for row in csv.DictReader(index):
             path = TEXTS / f"{row['id']}.txt"
             if not path.exists():
                 missing.append(path.name)
             elif hashlib.sha256(path.read_bytes()).hexdigest() != row["sha256"]:
-                differ.append(f"{path}: not the text that was labelled (sha256 differs from index.csv)")
+                problems.append(f"{path}: not the text that was labelled (sha256 differs from index.csv)")
     if missing:
         named = ", ".join(missing[:MISSING_SHOWN]) + (f" and {len(missing) - MISSING_SHOWN} more" if len(missing) > MISSING_SHOWN else "")
-        differ.append(f"{TEXTS}: {len(missing)} texts missing ({named}); tests/realdev/README.md says where they come from")
-    return differ
+        problems.append(f"{TEXTS}: {len(missing)} texts missing ({named}); tests/realdev/README.md says where they come from")
+    return problems
 
 
 def main() -> int:

@@ -60,7 +60,7 @@ def main() -> int:
     problems = check_texts()
     if problems:
         print("\n".join(problems), file=sys.stderr)
-        print("realdev: not every text is the one labelled; nothing evaluated", file=sys.stderr)
+        print("realdev: texts missing or not the ones labelled; nothing evaluated", file=sys.stderr)
         return 2
     code = 0
     for part in args.parts or PARTS:
